@@ -1,0 +1,27 @@
+"""Every custom LSP method, notification and command this server speaks, in one place.
+
+docs/PROTOCOL.md describes each payload; keep the two in step. All custom names are
+namespaced `codewhisperer/...` (methods) or `codewhisperer.` (commands).
+"""
+
+from __future__ import annotations
+
+# --- custom requests (client -> server) ---
+GET_METRICS = "codewhisperer/getMetrics"  # {} -> metrics object
+GET_REFERENCE_LOG = "codewhisperer/getReferenceLog"  # {offset?, limit?} -> {entries, total}
+FIND_REFERENCES = "codewhisperer/findReferences"  # {text, languageId?} -> {references}
+
+# --- custom notifications (server -> client) ---
+STATUS = "codewhisperer/status"  # {state: loading|ready|failing|paused, message?, model?, device?}
+REFERENCE_LOG = "codewhisperer/referenceLog"  # one accepted suggestion with references
+SESSION_RESULT = "codewhisperer/sessionResult"  # client -> server: shown/accepted/discarded per item
+
+# --- workspace/executeCommand commands ---
+CMD_ACCEPT = "codewhisperer.acceptSuggestion"  # [{sessionId, itemId, uri?, ...}]
+CMD_PAUSE = "codewhisperer.pauseAutoSuggestions"
+CMD_RESUME = "codewhisperer.resumeAutoSuggestions"
+CMD_START_SCAN = "codewhisperer.startSecurityScan"  # [{uri?}]
+CMD_STOP_SCAN = "codewhisperer.stopSecurityScan"
+CMD_SHOW_SCANNED = "codewhisperer.showScannedFiles"
+
+CONFIG_SECTION = "codewhisperer"
