@@ -1,0 +1,1 @@
+"""The model: registry, build, artefact checks and the ONNX Runtime generator."""
