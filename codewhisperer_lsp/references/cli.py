@@ -1,0 +1,93 @@
+"""``codewhisperer-lsp references build|status|query FILE``: the index from a terminal.
+
+Lets an administrator pre-build the index (e.g. in an image) and check what a file
+would be reported as, without an editor. The only module here that prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import threading
+from pathlib import Path
+
+from .. import paths
+from .index import ReferenceIndex
+
+log = logging.getLogger(__name__)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="codewhisperer-lsp references",
+                                     description="Build and query the local licensed-code reference index.")
+    parser.add_argument("--cache-dir", type=Path, default=None, help="index folder (default: the cache folder)")
+    parser.add_argument("--folder", action="append", default=[], metavar="PATH:LICENSE[:URL]",
+                        help="also index this folder under this SPDX license (repeatable)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("build", help="build or update the index and wait for it")
+    sub.add_parser("status", help="show the index state and size")
+    query = sub.add_parser("query", help="show references for the text of FILE ('-' for stdin)")
+    query.add_argument("file")
+    return parser
+
+
+def _folders(specs: list[str]) -> list[dict]:
+    out = []
+    for spec in specs:
+        path, _, rest = spec.partition(":")
+        license_, _, url = rest.partition(":")
+        out.append({"path": path, "license": license_ or "NOASSERTION", "url": url})
+    return out
+
+
+def _build(index: ReferenceIndex) -> int:
+    def progress(p: dict) -> None:
+        print(f"\r{p['done']}/{p['total']} files  {p['source'][:50]:<50}", end="", file=sys.stderr, flush=True)
+
+    index.build(progress=progress, stop_event=threading.Event()).join()
+    print(file=sys.stderr)
+    return _status(index)
+
+
+def _status(index: ReferenceIndex) -> int:
+    status = index.status()
+    print(f"state: {status['state']}\nsources: {status['sources']}\nfiles: {status['files']}\n"
+          f"fingerprints: {status['fingerprints']}")
+    size = sum(p.stat().st_size for p in index.cache_dir.glob("references.sqlite*") if p.is_file())
+    print(f"size: {size / 1e6:.1f} MB ({index.cache_dir})")
+    if status["error"]:
+        print(f"error: {status['error']}")
+    return 1 if status["state"] == "failed" else 0
+
+
+def _query(index: ReferenceIndex, file: str) -> int:
+    text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8", errors="replace")
+    references = index.find_references(text)
+    if not references:
+        print("no reference: nothing in the local corpus matches")
+        return 0
+    for ref in references:
+        line = text.count("\n", 0, ref.start) + 1
+        print(f"{ref.license_name}  {ref.url}\n  repository: {ref.repository}\n"
+              f"  text [{ref.start}, {ref.end}) from line {line}: {ref.information}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the process exit status."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    index = ReferenceIndex(args.cache_dir or paths.cache_dir(), extra_folders=_folders(args.folder))
+    try:
+        if args.command == "build":
+            return _build(index)
+        if args.command == "status":
+            return _status(index)
+        return _query(index, args.file)
+    finally:
+        index.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""The code-reference log: a durable record of every accepted suggestion with a reference.
+
+Users (and their organisation) rely on this log to know where licensed code entered
+their files, so an entry must never be lost: each append is fsync'ed, a failed write
+(disk full, read-only volume) keeps the entry in memory and retries on the next
+append or flush, and a line torn by a kill is skipped on read instead of breaking it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from pathlib import Path
+from typing import Iterable
+
+log = logging.getLogger(__name__)
+
+LOG_NAME = "code-references.jsonl"
+
+
+def format_message(code: str, references: Iterable, file: str, start_line: int, end_line: int) -> str:
+    """The guide's line for an accepted recommendation with references."""
+    refs = [r.to_dict() if hasattr(r, "to_dict") else r for r in references]
+    licenses = ", ".join(dict.fromkeys(r.get("licenseName", "") for r in refs)) or "unknown license"
+    repos = ", ".join(dict.fromkeys(r.get("repository", "") for r in refs)) or "unknown repository"
+    return (f"Accepted recommendation with code {code} provided with reference under {licenses} "
+            f"from repository {repos}. Added to {file} (lines from {start_line} to {end_line}).")
+
+
+class ReferenceLog:
+    """Append-only JSON-lines log in the state folder, readable page by page."""
+
+    def __init__(self, state_dir: Path | str) -> None:
+        self.path = Path(state_dir) / LOG_NAME
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self._pending: list[str] = []
+        self._lock = threading.Lock()
+
+    @property
+    def pending(self) -> int:
+        """Entries held in memory because writing them failed."""
+        return len(self._pending)
+
+    def append(self, entry: dict) -> bool:
+        """Queue ``entry`` and write everything queued; False when it is still only in memory."""
+        line = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), default=str)
+        with self._lock:
+            self._pending.append(line)
+            return self._write_pending()
+
+    def flush(self) -> bool:
+        """Retry writing entries a previous failure kept in memory."""
+        with self._lock:
+            return self._write_pending()
+
+    def _write_pending(self) -> bool:
+        if not self._pending:
+            return True
+        data = "".join(line + "\n" for line in self._pending).encode("utf-8")
+        try:
+            self._write(data)
+        except OSError as exc:
+            log.warning("reference log write failed (%s); keeping %d entries in memory", exc, len(self._pending))
+            return False
+        self._pending.clear()
+        return True
+
+    def _write(self, data: bytes) -> None:
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            if self._ends_torn(fd):
+                data = b"\n" + data  # never glue a new entry onto a torn one
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def _ends_torn(self, fd: int) -> bool:
+        size = os.fstat(fd).st_size
+        if size == 0:
+            return False
+        return os.pread(fd, 1, size - 1) != b"\n"
+
+    def _entries(self) -> list[dict]:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            raw = b""
+        entries = []
+        for line in raw.split(b"\n"):
+            if not line.strip():
+                continue
+            try:
+                entries.append(json.loads(line))
+            except ValueError:
+                log.warning("skipping a torn or corrupt line in %s", self.path)
+        return entries + [json.loads(line) for line in self._pending]
+
+    def read(self, offset: int = 0, limit: int = 100) -> dict:
+        """{entries: [...], total}: a page of entries, oldest first, unwritten ones included."""
+        with self._lock:
+            entries = self._entries()
+        return {"entries": entries[max(0, offset):max(0, offset) + max(0, limit)], "total": len(entries)}
