@@ -1,0 +1,4 @@
+import os
+import pickle
+import sys
+import subprocess

@@ -1,0 +1,4 @@
+from django.utils import safestring
+
+mystr = '<b>Hello World</b>'
+mystr = safestring.mark_safe(mystr)

@@ -1,0 +1,1 @@
+print('hopefully no vulnerabilities here')
