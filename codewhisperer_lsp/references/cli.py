@@ -24,6 +24,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--cache-dir", type=Path, default=None, help="index folder (default: the cache folder)")
     parser.add_argument("--folder", action="append", default=[], metavar="PATH:LICENSE[:URL]",
                         help="also index this folder under this SPDX license (repeatable)")
+    parser.add_argument("--folders-only", action="store_true",
+                        help="index only --folder paths, not the stdlib and installed packages")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="build or update the index and wait for it")
     sub.add_parser("status", help="show the index state and size")
@@ -78,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the process exit status."""
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    index = ReferenceIndex(args.cache_dir or paths.cache_dir(), extra_folders=_folders(args.folder))
+    index = ReferenceIndex(args.cache_dir or paths.cache_dir(), extra_folders=_folders(args.folder),
+                           include_stdlib=not args.folders_only, include_installed=not args.folders_only)
     try:
         if args.command == "build":
             return _build(index)

@@ -7,9 +7,10 @@ window of the candidate file around its fingerprint hits:
 
 * exact tier: identical lexemes, reported from ``EXACT_MIN`` lexemes (fresh code's
   longest accidental run measured here: 15; copied snippets: far longer);
-* renamed tier: identifiers may differ but must be renamed consistently (a one-to-one
-  mapping along the run, Baker's parameterised match), with a higher bar
-  ``RENAMED_MIN`` because structure alone repeats more by accident.
+* renamed tier: identifiers may differ (compared as one placeholder) but must follow
+  one renaming along the run (``MIN_CONSISTENCY`` of identifier positions), with a
+  higher bar ``RENAMED_MIN`` because structure alone repeats more by accident (fresh
+  code's longest accidental normalised run measured here: 33 lexemes).
 
 Identical code found under several licenses or repositories is reported once per
 origin, longest first.
@@ -31,7 +32,8 @@ from .winnow import tier_kgrams
 log = logging.getLogger(__name__)
 
 EXACT_MIN = 30
-RENAMED_MIN = 50
+RENAMED_MIN = 45
+MIN_CONSISTENCY = 0.85
 SEED = 8
 MAX_KEYS = 4000
 MAX_CANDIDATES = 12
@@ -98,35 +100,29 @@ def _extend_exact(q: list[str], s: list[str], i: int, j: int) -> tuple[int, int,
     return a, e, b, f
 
 
-class _Renaming:
-    """A consistent one-to-one identifier mapping built while a run is extended."""
-
-    def __init__(self, q: list[str], s: list[str], qn: list[str], sn: list[str]) -> None:
-        self.q, self.s, self.qn, self.sn = q, s, qn, sn
-        self.forward: dict[str, str] = {}
-        self.backward: dict[str, str] = {}
-
-    def accepts(self, a: int, b: int) -> bool:
-        if self.qn[a] != self.sn[b]:
-            return False
-        if self.qn[a] != lexer.IDENTIFIER:
-            return True
-        x, y = self.q[a], self.s[b]
-        if self.forward.get(x, y) != y or self.backward.get(y, x) != x:
-            return False
-        self.forward[x], self.backward[y] = y, x
-        return True
+def _extend_normalised(qn: list[str], sn: list[str], i: int, j: int) -> tuple[int, int, int, int]:
+    return _extend_exact(qn, sn, i, j)
 
 
-def _extend_renamed(q, s, qn, sn, i: int, j: int) -> tuple[int, int, int, int]:
-    renaming = _Renaming(q, s, qn, sn)
-    e, f = i, j
-    while e < len(q) and f < len(s) and renaming.accepts(e, f):
-        e, f = e + 1, f + 1
-    a, b = i, j
-    while a > 0 and b > 0 and renaming.accepts(a - 1, b - 1):
-        a, b = a - 1, b - 1
-    return a, e, b, f
+def consistency(q: list[str], s: list[str], qn: list[str], run: "Run") -> float:
+    """Share of identifier positions that follow one renaming (1.0: a pure rename).
+
+    Counted both ways (query->source and source->query) and the lower taken, so that
+    structure matching with unrelated names scores low while a rename that touched
+    locals but left a same-named attribute alone still scores high.
+    """
+    pairs = [(q[a], s[b]) for a, b in zip(range(run.q_start, run.q_end), range(run.s_start, run.s_end))
+             if qn[a] == lexer.IDENTIFIER]
+    if not pairs:
+        return 1.0
+    return min(_majority_share(pairs), _majority_share([(y, x) for x, y in pairs]))
+
+
+def _majority_share(pairs: list[tuple[str, str]]) -> float:
+    by_left: dict[str, Counter] = {}
+    for x, y in pairs:
+        by_left.setdefault(x, Counter())[y] += 1
+    return sum(c.most_common(1)[0][1] for c in by_left.values()) / len(pairs)
 
 
 def longest_run(q: list[str], s: list[str], tier: str = "exact", qn: list[str] | None = None,
@@ -143,7 +139,7 @@ def longest_run(q: list[str], s: list[str], tier: str = "exact", qn: list[str] |
             if tier == "exact":
                 a, e, b, f = _extend_exact(q, s, i, j)
             else:
-                a, e, b, f = _extend_renamed(q, s, qn, sn, i, j)
+                a, e, b, f = _extend_normalised(qn, sn, i, j)
             reach[j - i] = max(f, j + 1)
             if best is None or e - a > best.length:
                 best = Run(tier, a, e, b, f)
@@ -223,6 +219,23 @@ class Matcher:
                 found.append(self._reference(info, lexemes, *verified))
         return _one_per_origin(found)
 
+    def longest_runs(self, text: str) -> list[dict]:
+        """Per candidate file: longest exact run, longest normalised run and its consistency.
+
+        Thresholds are ignored: this is for calibrating them (see bench/references_bench.py).
+        """
+        tokens = [lx.text for lx in lexer.lex(text)]
+        norm = lexer.normalise(tokens)
+        out = []
+        for file_id, info in self.store.file_info(self._candidates(tokens)).items():
+            s_tokens, _ = lexer.lex_lines(self._files.lines(info.path) or [])
+            exact = longest_run(tokens, s_tokens)
+            renamed = longest_run(tokens, s_tokens, "renamed", norm, lexer.normalise(s_tokens))
+            out.append({"path": info.path, "exact": exact.length if exact else 0,
+                        "renamed": renamed.length if renamed else 0,
+                        "consistency": consistency(tokens, s_tokens, norm, renamed) if renamed else 0.0})
+        return out
+
     def _candidates(self, tokens: list[str]) -> dict[int, list[int]]:
         """file_id -> hit lines for the files sharing the most fingerprints."""
         keys = list(dict.fromkeys(tier_kgrams(tokens, "exact") + tier_kgrams(tokens, "normalised")))[:MAX_KEYS]
@@ -248,13 +261,15 @@ class Matcher:
         return best
 
     def _best_run(self, tokens: list[str], norm: list[str], s_tokens: list[str]) -> Run | None:
+        """The longer of the exact and renamed runs among those that clear their bar."""
         exact = longest_run(tokens, s_tokens)
-        if exact and exact.length >= self.exact_min:
-            return exact
+        if exact is None or exact.length < self.exact_min:
+            exact = None
         renamed = longest_run(tokens, s_tokens, "renamed", norm, lexer.normalise(s_tokens))
-        if renamed and renamed.length >= self.renamed_min:
-            return renamed
-        return None
+        if (renamed is None or renamed.length < self.renamed_min or (exact and exact.length >= renamed.length)
+                or consistency(tokens, s_tokens, norm, renamed) < MIN_CONSISTENCY):
+            return exact
+        return renamed
 
     @staticmethod
     def _reference(info: FileInfo, lexemes: list[lexer.Lexeme], run: Run, s_lines: list[int]) -> Reference:
@@ -272,6 +287,6 @@ def _one_per_origin(found: list[Reference]) -> list[Reference]:
     best: dict[tuple[str, str], Reference] = {}
     for ref in found:
         key = (ref.license_name, ref.repository)
-        if key not in best or (ref.tier, -ref.lexemes) < (best[key].tier, -best[key].lexemes):
+        if key not in best or (-ref.lexemes, ref.tier) < (-best[key].lexemes, best[key].tier):
             best[key] = ref
-    return sorted(best.values(), key=lambda r: (r.tier != "exact", -r.lexemes, r.license_name))[:MAX_REFERENCES]
+    return sorted(best.values(), key=lambda r: (-r.lexemes, r.tier, r.license_name))[:MAX_REFERENCES]

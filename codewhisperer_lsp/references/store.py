@@ -255,7 +255,10 @@ class SQLiteStore:
 
     def set_complete(self, complete: bool) -> None:
         with self._write_lock:
-            self._conn().execute("INSERT OR REPLACE INTO meta VALUES('complete', ?)", ("1" if complete else "0",))
+            conn = self._conn()
+            conn.execute("INSERT OR REPLACE INTO meta VALUES('complete', ?)", ("1" if complete else "0",))
+            if complete:  # fold the WAL back so the index is one compact file at rest
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # -- reading: never raises into the caller ----------------------------------
     def is_complete(self) -> bool:
