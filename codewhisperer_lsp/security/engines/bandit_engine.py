@@ -47,11 +47,17 @@ class BanditEngine:
         return True, ""
 
     def scan(self, path_or_uri: str, language_id: str, text: str) -> list[Finding]:
-        issues = self._run(path_or_uri, text)
+        return self.scan_or_none(path_or_uri, text) or []
+
+    def scan_or_none(self, path_or_uri: str, text: str) -> list[Finding] | None:
+        """Findings, or None when bandit skipped the text (it does not parse)."""
+        issues, skipped = self._run(path_or_uri, text)
+        if skipped:
+            return None
         lines = text.splitlines()
         return [_to_finding(issue, lines) for issue in issues]
 
-    def _run(self, fname: str, text: str) -> list:
+    def _run(self, fname: str, text: str) -> tuple[list, list]:
         config, manager = _import_bandit()
         with self._lock:
             if self._manager is None:
@@ -60,7 +66,7 @@ class BanditEngine:
             mgr.results, mgr.scores, mgr.skipped = [], [], []
             files = [fname]
             mgr._parse_file(fname, io.BytesIO(text.encode("utf-8")), files)
-            return list(mgr.results)
+            return list(mgr.results), list(mgr.skipped)
 
 
 def _to_finding(issue, lines: list[str]) -> Finding:
