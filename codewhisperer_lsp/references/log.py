@@ -68,22 +68,28 @@ class ReferenceLog:
         return True
 
     def _write(self, data: bytes) -> None:
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
         try:
-            if self._ends_torn(fd):
-                data = b"\n" + data  # never glue a new entry onto a torn one
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
+            size = os.fstat(fd).st_size
+            if size and os.pread(fd, 1, size - 1) != b"\n":
+                data = b"\n" + data  # never glue a new entry onto a line torn by a kill
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+                os.fsync(fd)
+            except OSError:
+                self._truncate(fd, size)  # the retry rewrites these entries: no duplicates
+                raise
         finally:
             os.close(fd)
 
-    def _ends_torn(self, fd: int) -> bool:
-        size = os.fstat(fd).st_size
-        if size == 0:
-            return False
-        return os.pread(fd, 1, size - 1) != b"\n"
+    @staticmethod
+    def _truncate(fd: int, size: int) -> None:
+        try:
+            os.ftruncate(fd, size)
+        except OSError:
+            log.warning("could not undo a partial reference log write; the torn line is skipped on read")
 
     def _entries(self) -> list[dict]:
         try:

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 EXACT_MIN = 30
 RENAMED_MIN = 45
 MIN_CONSISTENCY = 0.85
+RENAMED_OVER_EXACT = 1.5
 SEED = 8
 MAX_KEYS = 4000
 MAX_CANDIDATES = 12
@@ -261,12 +262,17 @@ class Matcher:
         return best
 
     def _best_run(self, tokens: list[str], norm: list[str], s_tokens: list[str]) -> Run | None:
-        """The longer of the exact and renamed runs among those that clear their bar."""
+        """The exact run if it clears its bar, unless a renamed run is much longer.
+
+        A verbatim copy's normalised run always reaches a few lexemes further (into
+        unrelated code with the same shape), so the renamed run has to be clearly longer
+        to win: that is a copy whose identical stretches alone fall short.
+        """
         exact = longest_run(tokens, s_tokens)
         if exact is None or exact.length < self.exact_min:
             exact = None
         renamed = longest_run(tokens, s_tokens, "renamed", norm, lexer.normalise(s_tokens))
-        if (renamed is None or renamed.length < self.renamed_min or (exact and exact.length >= renamed.length)
+        if (renamed is None or renamed.length < self.renamed_min or (exact and renamed.length < RENAMED_OVER_EXACT * exact.length)
                 or consistency(tokens, s_tokens, norm, renamed) < MIN_CONSISTENCY):
             return exact
         return renamed
