@@ -147,7 +147,9 @@ def analyze(doc: Document, line: int, character: int) -> CursorContext:
 
 def _make_cursor(doc: Document, line: int, character: int) -> _Cursor:
     text = doc.text
-    lines = LineIndex(text)
+    lines = getattr(doc, "lines", None)
+    if not isinstance(lines, LineIndex) or lines.text is not text:
+        lines = LineIndex(text)
     offset = lines.offset(line, character)
     row = lines.line_of(offset)
     start, end = lines.line_span(row)
@@ -157,7 +159,7 @@ def _make_cursor(doc: Document, line: int, character: int) -> _Cursor:
                    detect_indent_unit(lines, row, DEFAULT_UNITS.get(language_id, "    ")))
 
 
-def detect_indent_unit(lines: LineIndex, around: int, default: str = "    ", span: int = 400) -> str:
+def detect_indent_unit(lines: LineIndex, around: int, default: str = "    ", span: int = 200) -> str:
     """The file's indentation level: tabs if most indented lines use them, else the commonest step."""
     tabs = spaces = previous = 0
     steps: Counter[int] = Counter()

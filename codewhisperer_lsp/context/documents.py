@@ -59,6 +59,7 @@ class DocumentTree:
         self._bytes = text.encode("utf-8")
         self._parser = languages.new_parser(self.language.id) if self.language else None
         self._tree = self._parser.parse(self._bytes) if self._parser else None
+        self._lines: LineIndex | None = None
 
     @property
     def text(self) -> str:
@@ -67,6 +68,14 @@ class DocumentTree:
     @property
     def tree(self) -> tree_sitter.Tree | None:
         return self._tree
+
+    @property
+    def lines(self) -> LineIndex:
+        """The line table of the current text, rebuilt only after an edit."""
+        index = self._lines
+        if index is None or index.text is not self._text:
+            index = self._lines = LineIndex(self._text)
+        return index
 
     def apply_change(self, range_: Range | None, new_text: str, version: int | None = None) -> None:
         """Apply one LSP content change: `range_` None means the whole text is replaced."""
@@ -100,7 +109,7 @@ class DocumentTree:
             self._tree = self._parser.parse(self._bytes)
 
     def _edit(self, range_: Range, new_text: str) -> None:
-        index = LineIndex(self._text)
+        index = self.lines
         start = index.offset(*range_[0])
         end = index.offset(*range_[1])
         start, end = min(start, end), max(start, end)

@@ -10,6 +10,7 @@ raised on: editors send stale positions while the user types.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from dataclasses import dataclass
@@ -53,6 +54,10 @@ def utf16_to_index(line: str, units: int) -> int:
 
 def line_starts(text: str) -> list[int]:
     """The str index where each line begins, splitting on \\r\\n, \\r and \\n as LSP does."""
+    if "\r" not in text:  # the common case, several times faster than the regex
+        starts = list(itertools.accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
+        starts.pop()
+        return starts
     return [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
 
 
