@@ -31,11 +31,18 @@ def _import_bandit():
     return config, manager
 
 
+# bandit tests that only say "consider the implications" of a normal API (importing subprocess,
+# subprocess without a shell, a program found on PATH, asserts): useful in an audit, noise as
+# editor diagnostics. Pass skip_tests=frozenset() for the full bandit set.
+EDITOR_QUIET_TESTS = frozenset({"B101", "B404", "B603", "B607"})
+
+
 class BanditEngine:
     name = "bandit"
     languages = frozenset({"python"})
 
-    def __init__(self) -> None:
+    def __init__(self, skip_tests: frozenset[str] = EDITOR_QUIET_TESTS) -> None:
+        self.skip_tests = skip_tests
         self._lock = threading.Lock()
         self._manager = None
 
@@ -55,7 +62,7 @@ class BanditEngine:
         if skipped:
             return None
         lines = text.splitlines()
-        return [_to_finding(issue, lines) for issue in issues]
+        return [_to_finding(issue, lines) for issue in issues if issue.test_id not in self.skip_tests]
 
     def _run(self, fname: str, text: str) -> tuple[list, list]:
         config, manager = _import_bandit()

@@ -11,7 +11,7 @@ RULES = [
     rule("js.weak-hash", r"(?i)createHash\(\s*[\"'](?:md5|md4|sha1)[\"']|\bCryptoJS\.(?:MD5|SHA1)\(", "Weak hash (MD5/SHA1).", 328, MEDIUM, HIGH),
     rule("js.weak-cipher", r"(?i)createCipher(?:iv)?\(\s*[\"'](?:des|des-ede3?|rc4|rc2|bf|aes-\d+-ecb)[\"']|\bcreateCipher\(", "Weak cipher, ECB mode or key-derivation-less createCipher.", 327, MEDIUM, HIGH),
     rule("js.insecure-random", r"\bMath\.random\s*\(\)", "Math.random is predictable: use crypto.randomBytes/randomUUID.", 330, LOW, MEDIUM, near=SECURITY_WORDS),
-    rule("js.tls-verify-off", r"\brejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED[\"'\]]?\s*=\s*[\"']?0|\bstrictSSL\s*:\s*false|\binsecure\s*:\s*true", "TLS certificate verification disabled.", 295, HIGH, HIGH),
+    rule("js.tls-verify-off", r"\brejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED[\"'\]]*\s*=\s*[\"']?0|\bstrictSSL\s*:\s*false|\binsecure\s*:\s*true", "TLS certificate verification disabled.", 295, HIGH, HIGH),
     rule("js.dom-xss", r"\.(?:innerHTML|outerHTML)\s*\+?=\s*(?![\"'`][^\"'`$]*[\"'`]\s*;?\s*$)|\bdocument\.write(?:ln)?\s*\(|\bdangerouslySetInnerHTML\b|\.insertAdjacentHTML\(", "HTML built from values: cross-site scripting.", 79, MEDIUM, MEDIUM),
     rule("js.unsafe-deserialization", r"\b(?:serialize\.)?unserialize\s*\(|require\(\s*[\"']node-serialize[\"']\)|\byaml\.load\s*\((?![^)\n]*(?:schema|SAFE))", "Deserializing untrusted data can run code.", 502, HIGH, MEDIUM),
     rule("js.path-from-request", r"\b(?:readFile|readFileSync|createReadStream|sendFile|unlink|writeFile|writeFileSync)\s*\([^)\n]*req\.(?:query|params|body)", "File path from the request: path traversal.", 22, MEDIUM, MEDIUM),

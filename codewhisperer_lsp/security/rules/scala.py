@@ -9,6 +9,6 @@ RULES = [
     rule("scala.weak-cipher", r"Cipher\.getInstance\(\s*\"(?:DES|DESede|RC2|RC4|AES|AES/ECB[^\"]*)(?:/[^\"]*)?\"", "Weak cipher or ECB mode.", 327, MEDIUM, HIGH, unless=r"\"AES/(?:GCM|CBC|CTR)"),
     rule("scala.insecure-random", r"\b(?:scala\.util\.Random\b|new\s+(?:java\.util\.)?Random\s*\(|Random\.next\w+|Random\.alphanumeric)", "scala.util.Random is predictable: use SecureRandom.", 330, LOW, MEDIUM, near=SECURITY_WORDS),
     rule("scala.trust-all", r"def\s+checkServerTrusted\([^)]*\)\s*(?::\s*Unit\s*)?=\s*(?:\{\s*\}|\(\))|setHostnameVerifier\([^)\n]*=>\s*true|acceptAnyCertificate\s*=\s*true", "TLS certificate or host name verification disabled.", 295, HIGH, HIGH),
-    rule("scala.deserialization", r"\bnew\s+ObjectInputStream\s*\(", "Java deserialization of untrusted data.", 502, HIGH, MEDIUM),
+    rule("scala.deserialization", r"\bnew\s+(?:java\.io\.)?ObjectInputStream\s*\(", "Java deserialization of untrusted data.", 502, HIGH, MEDIUM),
     rule("scala.path-from-request", r"\b(?:new\s+File|Source\.fromFile|Paths\.get)\([^)\n]*(?:request\.|getQueryString|queryString|params)", "File path from the request: path traversal.", 22, MEDIUM, MEDIUM),
 ]

@@ -1,0 +1,4 @@
+#include <stdio.h>
+void log_msg(const char* msg) {
+  printf("%s\n", msg);
+}

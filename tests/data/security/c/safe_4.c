@@ -1,0 +1,4 @@
+#include <stdlib.h>
+int roll_die(void) {
+  return 1 + rand() % 6;
+}

@@ -1,0 +1,4 @@
+#include <stdio.h>
+int add(int a, int b) {
+  return a + b;
+}

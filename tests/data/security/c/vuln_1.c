@@ -1,0 +1,4 @@
+#include <stdio.h>
+void read_line(char* buf) {
+  gets(buf);
+}

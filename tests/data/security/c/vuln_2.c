@@ -1,0 +1,4 @@
+#include <stdlib.h>
+void run(const char* cmd) {
+  system(cmd);
+}

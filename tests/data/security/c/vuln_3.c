@@ -1,0 +1,4 @@
+#include <string.h>
+void join(char* dst, const char* src) {
+  strcat(dst, src);
+}

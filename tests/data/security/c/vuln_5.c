@@ -1,0 +1,5 @@
+#include <stdlib.h>
+int make_token(void) {
+  int token = rand();
+  return token;
+}

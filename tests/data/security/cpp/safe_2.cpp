@@ -1,0 +1,4 @@
+#include <cstdio>
+void log_msg(const char* msg) {
+  printf("%s", msg);
+}

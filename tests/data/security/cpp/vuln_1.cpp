@@ -1,0 +1,4 @@
+#include <cstdlib>
+void run(const char* cmd) {
+  std::system(cmd);
+}

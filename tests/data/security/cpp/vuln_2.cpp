@@ -1,0 +1,4 @@
+#include <cstring>
+void copy(char* dst, const char* src) {
+  strcpy(dst, src);
+}

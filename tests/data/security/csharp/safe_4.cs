@@ -1,0 +1,5 @@
+class A {
+  T Read<T>(string s) {
+    return JsonSerializer.Deserialize<T>(s);
+  }
+}

@@ -1,0 +1,5 @@
+class A {
+  byte[] Token() {
+    return RandomNumberGenerator.GetBytes(32);
+  }
+}

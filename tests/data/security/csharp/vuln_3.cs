@@ -1,0 +1,5 @@
+class A {
+  byte[] H(byte[] d) {
+    return MD5.Create().ComputeHash(d);
+  }
+}

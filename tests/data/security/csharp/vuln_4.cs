@@ -1,0 +1,5 @@
+class A {
+  object Read(Stream s) {
+    return new BinaryFormatter().Deserialize(s);
+  }
+}

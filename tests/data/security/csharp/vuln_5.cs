@@ -1,0 +1,5 @@
+class A {
+  void Tls() {
+    ServicePointManager.ServerCertificateValidationCallback = (a, b, c, d) => true;
+  }
+}

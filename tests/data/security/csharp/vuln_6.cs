@@ -1,0 +1,6 @@
+class A {
+  int Token() {
+    var token = new Random().Next();
+    return token;
+  }
+}

@@ -1,0 +1,8 @@
+package main
+
+import "math/rand"
+
+func token() int {
+	token := rand.Intn(1000000)
+	return token
+}

@@ -1,0 +1,10 @@
+package main
+
+import (
+	"database/sql"
+	"fmt"
+)
+
+func find(db *sql.DB, id string) {
+	db.Query(fmt.Sprintf("SELECT * FROM users WHERE id = %s", id))
+}

@@ -1,0 +1,5 @@
+class A {
+  void run(String dir) throws Exception {
+    new ProcessBuilder("ls", dir).start();
+  }
+}

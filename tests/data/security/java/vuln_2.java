@@ -1,0 +1,5 @@
+class A {
+  ResultSet find(Statement st, String id) throws Exception {
+    return st.executeQuery("SELECT * FROM users WHERE id = '" + id + "'");
+  }
+}

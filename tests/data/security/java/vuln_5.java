@@ -1,0 +1,6 @@
+class A {
+  String token() {
+    long token = new Random().nextLong();
+    return Long.toString(token);
+  }
+}

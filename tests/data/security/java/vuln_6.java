@@ -1,0 +1,5 @@
+class A {
+  Cipher c() throws Exception {
+    return Cipher.getInstance("DES/ECB/PKCS5Padding");
+  }
+}

@@ -1,0 +1,4 @@
+const { execFile } = require('child_process');
+function list(dir) {
+  execFile('ls', [dir]);
+}

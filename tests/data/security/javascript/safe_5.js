@@ -1,0 +1,4 @@
+function show(el, text) {
+  el.textContent = text;
+  const r = /a(b)/.exec(text);
+}

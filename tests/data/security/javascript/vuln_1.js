@@ -1,0 +1,4 @@
+const cp = require('child_process');
+function list(dir) {
+  cp.exec('ls ' + dir);
+}

@@ -1,0 +1,3 @@
+async function find(db, id) {
+  return db.query(`SELECT * FROM users WHERE id = ${id}`);
+}

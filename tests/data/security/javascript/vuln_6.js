@@ -1,0 +1,3 @@
+function show(el, html) {
+  el.innerHTML = html;
+}

@@ -1,0 +1,3 @@
+fun list(dir: String) {
+    ProcessBuilder("ls", dir).start()
+}

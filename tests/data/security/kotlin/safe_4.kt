@@ -1,0 +1,1 @@
+fun cipher() = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding")

@@ -1,0 +1,3 @@
+fun list(dir: String) {
+    Runtime.getRuntime().exec("ls $dir")
+}

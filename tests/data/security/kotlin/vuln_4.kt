@@ -1,0 +1,1 @@
+fun read(input: java.io.InputStream): Any = java.io.ObjectInputStream(input).readObject()

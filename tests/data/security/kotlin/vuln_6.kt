@@ -1,0 +1,1 @@
+fun cipher() = javax.crypto.Cipher.getInstance("AES/ECB/PKCS5Padding")

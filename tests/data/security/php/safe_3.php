@@ -1,0 +1,4 @@
+<?php
+function h($password) {
+  return password_hash($password, PASSWORD_DEFAULT);
+}

@@ -1,0 +1,4 @@
+<?php
+function load() {
+  return json_decode($_COOKIE["data"], true);
+}

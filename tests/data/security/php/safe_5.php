@@ -1,0 +1,2 @@
+<?php
+echo htmlspecialchars($_GET["name"]);

@@ -1,0 +1,4 @@
+<?php
+function listdir($dir) {
+  system("ls " . $dir);
+}

@@ -1,0 +1,4 @@
+<?php
+function h($password) {
+  return md5($password);
+}

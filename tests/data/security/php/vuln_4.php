@@ -1,0 +1,4 @@
+<?php
+function load() {
+  return unserialize($_COOKIE["data"]);
+}

@@ -1,0 +1,4 @@
+import subprocess
+
+def run(user):
+    subprocess.run(["ls", user], check=True)

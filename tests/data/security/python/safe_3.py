@@ -1,0 +1,4 @@
+import json
+
+def load(blob):
+    return json.loads(blob)

@@ -1,0 +1,4 @@
+import secrets
+
+def new_token():
+    return secrets.token_hex(16)

@@ -1,0 +1,4 @@
+import subprocess
+
+def run(user):
+    subprocess.call("ls " + user, shell=True)

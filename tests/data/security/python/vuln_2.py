@@ -1,0 +1,4 @@
+import hashlib
+
+def digest(pw):
+    return hashlib.md5(pw.encode()).hexdigest()

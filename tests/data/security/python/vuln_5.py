@@ -1,0 +1,2 @@
+def query(cur, name):
+    cur.execute("SELECT * FROM users WHERE name = '%s'" % name)

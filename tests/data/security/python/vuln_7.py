@@ -1,0 +1,4 @@
+import yaml
+
+def parse(s):
+    return yaml.load(s)

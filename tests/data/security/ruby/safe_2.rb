@@ -1,0 +1,3 @@
+def find(id)
+  User.where(id: id)
+end

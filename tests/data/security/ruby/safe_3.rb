@@ -1,0 +1,4 @@
+require "digest"
+def h(s)
+  Digest::SHA256.hexdigest(s)
+end

@@ -1,0 +1,4 @@
+require "json"
+def load(data)
+  JSON.parse(data)
+end

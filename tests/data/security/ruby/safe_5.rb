@@ -1,0 +1,4 @@
+require "securerandom"
+def token
+  SecureRandom.hex(16)
+end

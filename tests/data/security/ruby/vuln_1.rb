@@ -1,0 +1,3 @@
+def list(dir)
+  system("ls #{dir}")
+end

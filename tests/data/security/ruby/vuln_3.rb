@@ -1,0 +1,4 @@
+require "digest"
+def h(s)
+  Digest::MD5.hexdigest(s)
+end

@@ -1,0 +1,3 @@
+def load(data)
+  Marshal.load(data)
+end

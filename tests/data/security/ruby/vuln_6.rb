@@ -1,0 +1,3 @@
+def run(code)
+  eval(code)
+end

@@ -1,0 +1,3 @@
+fn client() -> reqwest::Client {
+    reqwest::Client::builder().build().unwrap()
+}

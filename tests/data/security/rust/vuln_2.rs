@@ -1,0 +1,3 @@
+fn find(conn: &Connection, id: &str) {
+    conn.execute(&format!("DELETE FROM users WHERE id = {}", id), []).unwrap();
+}

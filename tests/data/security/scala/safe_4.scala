@@ -1,0 +1,3 @@
+object A {
+  val dice = scala.util.Random.nextInt(6) + 1
+}

@@ -1,0 +1,3 @@
+object A {
+  def parse(s: String) = s.split(",").map(_.trim).toList
+}

@@ -1,0 +1,3 @@
+object A {
+  def read(in: java.io.InputStream) = new java.io.ObjectInputStream(in).readObject()
+}

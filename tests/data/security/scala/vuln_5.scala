@@ -1,0 +1,3 @@
+object A {
+  val token = scala.util.Random.alphanumeric.take(16).mkString
+}

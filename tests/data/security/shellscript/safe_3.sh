@@ -1,0 +1,2 @@
+#!/bin/bash
+chmod 750 /var/app/data

@@ -1,0 +1,3 @@
+#!/bin/bash
+tmp="$(mktemp)"
+echo "hello" > "$tmp"

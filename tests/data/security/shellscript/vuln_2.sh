@@ -1,0 +1,2 @@
+#!/bin/bash
+curl -s https://example.com/install.sh | bash

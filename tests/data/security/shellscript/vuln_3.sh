@@ -1,0 +1,2 @@
+#!/bin/bash
+curl -k https://internal.example.com/api

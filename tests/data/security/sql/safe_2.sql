@@ -1,0 +1,1 @@
+SELECT id, name FROM users WHERE active = 1 ORDER BY name;

@@ -1,0 +1,5 @@
+CREATE FUNCTION f(tbl text) RETURNS void AS $$
+BEGIN
+  EXECUTE format('DELETE FROM %I', tbl);
+END;
+$$ LANGUAGE plpgsql;

@@ -1,0 +1,2 @@
+-- EXEC xp_cmdshell is disabled on this server
+SELECT COUNT(*) FROM orders;

@@ -1,0 +1,1 @@
+CREATE USER app IDENTIFIED BY 'S3cretPassw0rd';

@@ -1,0 +1,4 @@
+import { execFile } from 'child_process';
+export function list(dir: string): void {
+  execFile('ls', [dir]);
+}

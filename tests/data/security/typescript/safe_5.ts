@@ -1,0 +1,3 @@
+export function sessionId(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,3 @@
+export async function find(db: any, id: string) {
+  return db.query('SELECT * FROM users WHERE id = ' + id);
+}
