@@ -28,6 +28,8 @@ def _import_bandit():
     except ImportError:
         return None
     logging.getLogger("bandit").setLevel(logging.CRITICAL + 1)
+    # bandit's optional SARIF formatter fails to load without sarif_om; harmless, but logged as ERROR
+    logging.getLogger("stevedore.extension").setLevel(logging.CRITICAL + 1)
     return config, manager
 
 
