@@ -10,7 +10,7 @@ _NOT_A_SECRET = r"(\$\{|\{\{|%s|<[a-z_]+>|\*{3}|changeme|example|placeholder|you
 
 _PASSWORD = rule(
     "common.hardcoded-credential",
-    rf"(?i)\b[\w$]*{_CRED_NAME}\w*[\"']?\s*(?::=|=>|==|=|:)\s*[@$]?(?:[\"'])(?P<hit>[^\"'\s]{{4,}})[\"']",
+    rf"(?i){_CRED_NAME}\w*[\"']?\s*(?::=|=>|==|=|:)\s*[@$]?(?:[\"'])(?P<hit>[^\"'\s]{{4,}})[\"']",
     "Hard-coded credential: load it from the environment or a secret store instead.",
     798,
     MEDIUM,
