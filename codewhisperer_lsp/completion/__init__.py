@@ -1,0 +1,1 @@
+"""Inline completion: trigger -> context -> prompt -> generate -> post-process."""

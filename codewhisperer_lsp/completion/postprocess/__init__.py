@@ -1,0 +1,35 @@
+"""Post-processing: an ordered chain of small filters, one module each.
+
+Each filter takes the cursor context and the candidate text and returns the text to keep
+(possibly empty, which drops the candidate).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from codewhisperer_lsp.completion.postprocess import block, fences, line, suffix, tiny, whitespace
+from codewhisperer_lsp.completion.postprocess.base import Context
+
+Filter = Callable[[Context, str], str]
+
+CHAIN: tuple[Filter, ...] = (
+    fences.drop_fences,
+    line.cut_line,
+    block.cut_block,
+    suffix.drop_suffix_overlap,
+    suffix.drop_suffix_lines,
+    whitespace.trim,
+    tiny.drop_trivial,
+)
+
+
+def postprocess(context: Context, text: str) -> str:
+    for step in CHAIN:
+        if not text:
+            return ""
+        text = step(context, text)
+    return text
+
+
+__all__ = ["CHAIN", "Context", "postprocess"]

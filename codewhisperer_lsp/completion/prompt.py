@@ -1,0 +1,121 @@
+"""Build the model prompt within a token budget, stable while the user types.
+
+The prompt starts at a line boundary that moves in steps of ANCHOR lines, so consecutive
+keystrokes share their first tokens and the generator reuses their cached state.
+The last, possibly partial, token of the text before the cursor is taken off the prompt and the
+model is made to generate it again (token healing): a prompt that ends in indentation or in the
+middle of a word otherwise makes the model start with a stray space or a split token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+ANCHOR = 16
+
+
+class Tokenizer(Protocol):
+    def encode(self, text: str) -> list[int]: ...
+    def decode(self, ids: list[int]) -> str: ...
+
+
+@dataclass(frozen=True)
+class Prompt:
+    text: str
+    ids: list[int]
+    healed: str  # text taken off the end of the prefix, which the model must write first
+    mode: str  # "fim" or "prefix"
+    prefix_start_line: int
+
+
+def _window(lines: list[str], tokenizer: Tokenizer, budget: int) -> int:
+    """First line index such that lines[index:] fit in `budget` tokens, moved to an anchor."""
+    total, start = 0, len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        total += len(tokenizer.encode(lines[index])) + 1
+        if total > budget:
+            break
+        start = index
+    if start == 0:
+        return 0
+    return min(len(lines) - 1, -(-start // ANCHOR) * ANCHOR)
+
+
+def trim_prefix(prefix: str, tokenizer: Tokenizer, budget: int) -> tuple[str, int]:
+    lines = prefix.split("\n")
+    start = _window(lines, tokenizer, budget)
+    return "\n".join(lines[start:]), start
+
+
+def trim_suffix(suffix: str, tokenizer: Tokenizer, budget: int) -> str:
+    lines = suffix.split("\n")
+    kept, total = [], 0
+    for line in lines:
+        total += len(tokenizer.encode(line)) + 1
+        if total > budget:
+            break
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def heal(prefix: str, tokenizer: Tokenizer) -> tuple[str, str]:
+    """Split off the last token of `prefix` unless it ends a line; returns (kept, healed)."""
+    if not prefix or prefix.endswith("\n"):
+        return prefix, ""
+    tail = prefix[-64:]
+    ids = tokenizer.encode(tail)
+    if len(ids) < 2:
+        return prefix, ""
+    last = tokenizer.decode(ids[-1:])
+    if not last or not prefix.endswith(last) or "\n" in last:
+        return prefix, ""
+    return prefix[: -len(last)], last
+
+
+def build(tokenizer: Tokenizer, template: str, header: str, prefix: str, suffix: str, use_fim: bool,
+          budget: int, suffix_share: float = 0.25) -> Prompt:
+    suffix_budget = int(budget * suffix_share) if use_fim else 0
+    kept_prefix, start_line = trim_prefix(prefix, tokenizer, budget - suffix_budget)
+    kept_prefix, healed = heal(kept_prefix, tokenizer)
+    if use_fim:
+        body = template.format(prefix=kept_prefix, suffix=trim_suffix(suffix, tokenizer, suffix_budget))
+        text = header + body
+    else:
+        text = header + kept_prefix
+    return Prompt(text, tokenizer.encode(text), healed, "fim" if use_fim else "prefix", start_line)
+
+
+class Healer:
+    """Masks the logits so the first generated tokens spell out the healed text."""
+
+    def __init__(self, token_texts: list[str], first_special: int):
+        self._texts = token_texts
+        self._by_first: dict[str, np.ndarray] = {}
+        buckets: dict[str, list[int]] = {}
+        for token_id, text in enumerate(token_texts[:first_special]):
+            if text:
+                buckets.setdefault(text[0], []).append(token_id)
+        self._by_first = {char: np.asarray(ids) for char, ids in buckets.items()}
+
+    def constraint(self, healed: str, decode):
+        if not healed:
+            return None
+
+        def constrain(generated: list[int], logits: np.ndarray) -> np.ndarray:
+            done = decode(generated) if generated else ""
+            if len(done) >= len(healed):
+                return logits
+            need = healed[len(done):]
+            candidates = self._by_first.get(need[0])
+            if candidates is None:
+                return logits
+            allowed = [t for t in candidates.tolist()
+                       if self._texts[t].startswith(need) or need.startswith(self._texts[t])]
+            masked = np.full_like(logits, -np.inf)
+            masked[allowed] = logits[allowed]
+            return masked
+
+        return constrain

@@ -1,0 +1,1 @@
+"""The LSP edge: everything that imports pygls or lsprotocol lives here or in server.py."""

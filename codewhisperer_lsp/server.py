@@ -1,0 +1,115 @@
+"""The language server: LSP handlers only. Each handler unpacks its params, calls one feature
+object and converts the result; one feature failing never takes the others down.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from codewhisperer_lsp import __version__, protocol
+from codewhisperer_lsp.completion.service import CompletionService
+from codewhisperer_lsp.config import Settings, effective, load_policy, parse_settings
+from codewhisperer_lsp.lsp.commands import Commands
+from codewhisperer_lsp.lsp.completion import InlineCompletionFeature
+from codewhisperer_lsp.lsp.robust_protocol import RobustProtocol
+from codewhisperer_lsp.model.engine import EngineStatus, ModelEngine
+
+log = logging.getLogger(__name__)
+
+
+class CodeWhispererServer(LanguageServer):
+    def __init__(self):
+        super().__init__("codewhisperer-lsp", __version__, protocol_cls=RobustProtocol,
+                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.user_settings = Settings()
+        self.settings = Settings()
+        self.policy = load_policy()
+        self.engine = ModelEngine(on_status=self._send_status)
+        self.completion = InlineCompletionFeature(self, CompletionService(self.engine))
+        self._told: set[str] = set()
+
+    # --- settings ---
+    def apply_settings(self, raw: Any) -> None:
+        parsed, errors = parse_settings(raw if raw is not None else {})
+        self.user_settings = parsed
+        self.settings, overridden = effective(parsed, self.policy)
+        for error in errors:
+            self.tell_once(f"setting ignored, default used: {error}", types.MessageType.Warning)
+        if self.policy.error:
+            self.tell_once(self.policy.error, types.MessageType.Warning)
+        for name in overridden:
+            self.tell_once(f"{name} is managed by your organization ({self.policy.path}); your setting has no effect",
+                           types.MessageType.Info)
+        logging.getLogger("codewhisperer_lsp").setLevel(self.settings.logLevel.upper())
+        self.engine.configure(self.settings.model, self.settings.modelPath, self.settings.device, self.settings.threads)
+
+    def tell_once(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
+        if message in self._told:
+            return
+        self._told.add(message)
+        log.warning("%s", message)
+        self.window_show_message(types.ShowMessageParams(kind, f"CodeWhisperer: {message}"))
+
+    def _send_status(self, status: EngineStatus) -> None:
+        payload = {"state": status.state, "message": status.message, "model": status.model, "device": status.device}
+        try:
+            self.protocol.notify(protocol.STATUS, payload)
+        except Exception:  # no transport yet (before initialize): the next change is sent anyway
+            log.debug("status not sent: %s", payload)
+        if status.state == "failing":
+            self.tell_once(f"model unavailable: {status.message}", types.MessageType.Error)
+
+
+server = None
+
+
+def create_server() -> CodeWhispererServer:
+    ls = CodeWhispererServer()
+
+    @ls.feature(types.INITIALIZE)
+    def initialize(ls: CodeWhispererServer, params: types.InitializeParams):
+        ls.apply_settings(params.initialization_options)
+
+    @ls.feature(types.INITIALIZED)
+    async def initialized(ls: CodeWhispererServer, params: types.InitializedParams):
+        workspace_caps = ls.client_capabilities.workspace
+        if workspace_caps and workspace_caps.configuration:
+            try:
+                results = await ls.workspace_configuration_async(types.ConfigurationParams(
+                    items=[types.ConfigurationItem(section=protocol.CONFIG_SECTION)]))
+                if results and results[0] is not None:
+                    ls.apply_settings(results[0])
+            except Exception as exc:
+                log.warning("workspace/configuration failed: %s", exc)
+
+    @ls.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    async def did_change_configuration(ls: CodeWhispererServer, params: types.DidChangeConfigurationParams):
+        settings = params.settings
+        if isinstance(settings, dict) and protocol.CONFIG_SECTION in settings:
+            ls.apply_settings(settings[protocol.CONFIG_SECTION])
+            return
+        workspace_caps = ls.client_capabilities.workspace
+        if workspace_caps and workspace_caps.configuration:
+            results = await ls.workspace_configuration_async(types.ConfigurationParams(
+                items=[types.ConfigurationItem(section=protocol.CONFIG_SECTION)]))
+            if results and results[0] is not None:
+                ls.apply_settings(results[0])
+
+    @ls.feature(types.TEXT_DOCUMENT_INLINE_COMPLETION, types.InlineCompletionOptions())
+    async def inline_completion(ls: CodeWhispererServer, params: types.InlineCompletionParams):
+        return await ls.completion.handle(params)
+
+    ls.commands = Commands(ls)
+    for name in ls.commands.handlers:
+        _register_command(ls, name)
+    return ls
+
+
+def _register_command(ls: CodeWhispererServer, name: str) -> None:
+    @ls.command(name)
+    def run(ls: CodeWhispererServer, *arguments):
+        return ls.commands.run(name, list(arguments))
