@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# One entry point for a fresh machine: sets up everything the project needs, then runs a job.
+#   ./dev.sh demo   set up, build the default model (once), and drive the server like an editor
+#   ./dev.sh test   set up, build the default model (once), and run the whole test suite
+# Set-up is idempotent: a second run only checks what is already there.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+job="${1:-demo}"
+shift || true
+
+pick_python() {
+  for candidate in python3.11 python3.12 python3; do
+    if command -v "$candidate" >/dev/null 2>&1; then
+      if "$candidate" -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= (3, 12) else 1)'; then
+        echo "$candidate"; return 0
+      fi
+    fi
+  done
+  echo "Python 3.11 or 3.12 is required" >&2; return 1
+}
+
+setup_venv() {
+  local stamp=.venv/.installed
+  local want
+  want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+  if [[ -x .venv/bin/python && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+    return 0
+  fi
+  echo "[setup] creating .venv and installing codewhisperer-lsp" >&2
+  [[ -x .venv/bin/python ]] || "$(pick_python)" -m venv .venv
+  .venv/bin/python -m pip install --quiet --upgrade pip >&2
+  .venv/bin/python -m pip install --quiet -e '.[cpu,test]' >&2
+  echo "$want" > "$stamp"
+}
+
+setup_model() {
+  .venv/bin/codewhisperer-lsp model build >&2
+}
+
+setup_test_tools() {
+  # Real editors for the client tests; skipped quietly when not root (the tests then say what is missing).
+  if [[ -x editors/setup-test-tools.sh ]]; then
+    editors/setup-test-tools.sh >&2 || echo "[setup] editor test tools could not be installed" >&2
+  fi
+}
+
+setup_venv
+setup_model
+
+case "$job" in
+  demo)
+    exec .venv/bin/codewhisperer-lsp demo "$@"
+    ;;
+  test)
+    setup_test_tools
+    exec .venv/bin/python -m pytest "$@"
+    ;;
+  setup)
+    ;;
+  *)
+    echo "usage: ./dev.sh demo|test|setup" >&2; exit 2
+    ;;
+esac
