@@ -4,6 +4,7 @@ object and converts the result; one feature failing never takes the others down.
 
 from __future__ import annotations
 
+import inspect
 import logging
 from typing import Any
 
@@ -15,6 +16,9 @@ from codewhisperer_lsp.completion.service import CompletionService
 from codewhisperer_lsp.config import Settings, effective, load_policy, parse_settings
 from codewhisperer_lsp.lsp.commands import Commands
 from codewhisperer_lsp.lsp.completion import InlineCompletionFeature
+from codewhisperer_lsp.lsp.references import ReferenceFeature
+from codewhisperer_lsp.lsp.security import SecurityFeature
+from codewhisperer_lsp.lsp.security import register as register_security
 from codewhisperer_lsp.lsp.robust_protocol import RobustProtocol
 from codewhisperer_lsp.model.engine import EngineStatus, ModelEngine
 
@@ -30,6 +34,8 @@ class CodeWhispererServer(LanguageServer):
         self.policy = load_policy()
         self.engine = ModelEngine(on_status=self._send_status)
         self.completion = InlineCompletionFeature(self, CompletionService(self.engine))
+        self.security = SecurityFeature(self)
+        self.references = ReferenceFeature(self)
         self._told: set[str] = set()
 
     # --- settings ---
@@ -85,6 +91,7 @@ def create_server() -> CodeWhispererServer:
                     ls.apply_settings(results[0])
             except Exception as exc:
                 log.warning("workspace/configuration failed: %s", exc)
+        ls.references.start_index()
 
     @ls.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: CodeWhispererServer, params: types.DidChangeConfigurationParams):
@@ -103,7 +110,29 @@ def create_server() -> CodeWhispererServer:
     async def inline_completion(ls: CodeWhispererServer, params: types.InlineCompletionParams):
         return await ls.completion.handle(params)
 
+    @ls.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: CodeWhispererServer, params: types.DidOpenTextDocumentParams):
+        ls.security.opened(params.text_document.uri)
+
+    @ls.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: CodeWhispererServer, params: types.DidChangeTextDocumentParams):
+        ls.security.changed(params)
+
+    @ls.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    async def did_save(ls: CodeWhispererServer, params: types.DidSaveTextDocumentParams):
+        if ls.settings.security.autoScanOnSave:
+            await ls.security.start([{"uri": params.text_document.uri}])
+
+    @ls.feature(protocol.FIND_REFERENCES)
+    async def find_references(ls: CodeWhispererServer, params):
+        return await ls.references.find_request(params)
+
+    @ls.feature(protocol.GET_REFERENCE_LOG)
+    def get_reference_log(ls: CodeWhispererServer, params):
+        return ls.references.get_log(params)
+
     ls.commands = Commands(ls)
+    register_security(ls, ls.security)
     for name in ls.commands.handlers:
         _register_command(ls, name)
     return ls
@@ -111,5 +140,8 @@ def create_server() -> CodeWhispererServer:
 
 def _register_command(ls: CodeWhispererServer, name: str) -> None:
     @ls.command(name)
-    def run(ls: CodeWhispererServer, *arguments):
-        return ls.commands.run(name, list(arguments))
+    async def run(ls: CodeWhispererServer, *arguments):
+        result = ls.commands.run(name, list(arguments))
+        if inspect.isawaitable(result):
+            result = await result
+        return result

@@ -1,0 +1,79 @@
+"""The reference tracker over LSP: the licensed-code index (built in the background), the
+findReferences and getReferenceLog requests, and the codewhisperer/referenceLog stream when a
+suggestion with references is accepted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import logging
+import threading
+from typing import Any
+
+from codewhisperer_lsp import protocol
+from codewhisperer_lsp.paths import cache_dir, state_dir
+from codewhisperer_lsp.references.index import ReferenceIndex
+from codewhisperer_lsp.references.log import ReferenceLog, format_message
+
+log = logging.getLogger(__name__)
+
+
+def _field(params: Any, name: str, default=None):
+    if isinstance(params, dict):
+        return params.get(name, default)
+    return getattr(params, name, default)
+
+
+class ReferenceFeature:
+    def __init__(self, server):
+        self.server = server
+        self.index = ReferenceIndex(cache_dir())
+        self.log = ReferenceLog(state_dir())
+        self._build_thread: threading.Thread | None = None
+
+    def start_index(self) -> None:
+        if self._build_thread is None:
+            self._build_thread = self.index.build()
+
+    def find(self, text: str) -> list[dict]:
+        return [reference.to_dict() for reference in self.index.find_references(text)]
+
+    async def find_request(self, params: Any) -> dict:
+        text = _field(params, "text")
+        if not isinstance(text, str):
+            from pygls.exceptions import JsonRpcInvalidParams
+
+            raise JsonRpcInvalidParams("findReferences needs {text: string}")
+        references = await asyncio.get_running_loop().run_in_executor(None, self.find, text)
+        return {"references": references, "index": self.index.status()}
+
+    def get_log(self, params: Any) -> dict:
+        offset = _field(params, "offset", 0)
+        limit = _field(params, "limit", 100)
+        offset = offset if isinstance(offset, int) and offset >= 0 else 0
+        limit = limit if isinstance(limit, int) and 0 < limit <= 10_000 else 100
+        return self.log.read(offset=offset, limit=limit)
+
+    def accepted(self, info: dict) -> dict | None:
+        """Log an accepted suggestion that carries references and stream the entry to the editor."""
+        references = info.get("references") or []
+        if not references:
+            return None
+        code = info.get("text", "")
+        start = info.get("position", {}).get("line", 0)
+        end = start + code.count("\n")
+        uri = info.get("uri", "")
+        entry = {
+            "timestamp": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "uri": uri,
+            "range": {"start": {"line": start, "character": info.get("position", {}).get("character", 0)},
+                      "end": {"line": end, "character": len(code.rsplit("\n", 1)[-1])}},
+            "sessionId": info.get("sessionId"),
+            "itemId": info.get("itemId"),
+            "message": format_message(code, references, uri.rsplit("/", 1)[-1], start + 1, end + 1),
+            "references": references,
+        }
+        self.log.append(entry)
+        self.server.protocol.notify(protocol.REFERENCE_LOG, entry)
+        return entry
