@@ -1,17 +1,32 @@
-"""Where a block of generated code ends: by indentation (Python and other off-side languages) or by
-bracket depth (brace languages), and which lines are chatter rather than code.
+"""Where a piece of generated code ends: the block being written (by structure, confirmed by the
+tree), a signature, and which lines are chatter rather than code.
+
+The structure (indentation for Python, braces for C-like languages, `end`/`fi`/`done` for Ruby
+and shell) comes from `context.block`; the stop rules use it alone while generating (cheap), the
+post-processor confirms the cut with a parse.
 """
 
 from __future__ import annotations
 
 import re
 
-OFFSIDE = {"python"}
-KEYWORD_END = {"ruby": r"end\b", "shellscript": r"(fi|done|esac|\})\b"}
+from codewhisperer_lsp.context.block import (
+    CONFIRM_LIMIT,
+    INDENT_LANGUAGES,
+    KEYWORD_LANGUAGES,
+    NO_BLOCK_LANGUAGES,
+    brace_block_end,
+    count_errors,
+    indent_block_end,
+    keyword_block_end,
+)
+
 FENCE = re.compile(r"^\s*```")
 # A model trained on chat data often ends a snippet with a demo: never part of a suggestion.
 TAIL_MARKERS = re.compile(
-    r"^\s*(#|//|--)\s*(example usage|usage example|test cases?|example|output|testing)\b", re.I)
+    r"^\s*(#|//|--)\s*(example usage|usage example|test cases?|example|output|testing|usage)\b"
+    r"|^if __name__ == ['\"]__main__['\"]\s*:", re.I)
+MAX_BLOCK_LINES = 40
 
 
 def indent_width(line: str, tab: int = 4) -> int:
@@ -26,49 +41,91 @@ def indent_width(line: str, tab: int = 4) -> int:
     return width
 
 
-def _strip_strings(line: str) -> str:
-    return re.sub(r"\"(\\.|[^\"\\])*\"|'(\\.|[^'\\])*'|`[^`]*`", "", line)
+def structural_end(language_id: str, prefix: str, suggestion: str) -> tuple[int | None, int]:
+    """(offset just after the end of the cursor's block, offset where its closer starts), by
+    structure alone; (None, 0) while the suggestion stays inside the block."""
+    if language_id in NO_BLOCK_LANGUAGES:
+        return None, 0
+    if language_id in INDENT_LANGUAGES:
+        end = indent_block_end(prefix, suggestion)
+        return end, end or 0
+    if language_id in KEYWORD_LANGUAGES:
+        return keyword_block_end(language_id, suggestion)
+    return brace_block_end(suggestion)
 
 
-def bracket_delta(line: str, comment: str | None) -> int:
-    code = _strip_strings(line)
-    if comment and comment in code:
-        code = code.split(comment, 1)[0]
-    return sum(code.count(c) for c in "{([") - sum(code.count(c) for c in "})]")
+def chatter_start(text: str) -> int | None:
+    """Offset of the first line that is a markdown fence or a demo/test tail, if any."""
+    offset = 0
+    for line in text.split("\n"):
+        if offset and (FENCE.match(line) or TAIL_MARKERS.match(line)):
+            return offset
+        offset += len(line) + 1
+    return None
 
 
-def block_lines(language_id: str, text: str, base_indent: int, comment: str | None,
-                suffix_closes: bool) -> tuple[list[str], bool]:
-    """The complete lines of `text` that belong to the block being written, and whether the block
-    is finished. `base_indent` is the indentation of the block's body; `suffix_closes` tells that
-    the closing bracket already follows the cursor (the editor auto-closed it)."""
+def block_finished(language_id: str, prefix: str, suggestion: str) -> bool:
+    """Stop rule for block kinds: the block has ended, chatter started, or it is too long."""
+    if "\n" not in suggestion:
+        return False
+    if suggestion.count("\n") > MAX_BLOCK_LINES or chatter_start(suggestion) is not None:
+        return True
+    end, _ = structural_end(language_id, prefix, suggestion)
+    return end is not None
+
+
+def block_cut(language_id: str, prefix: str, suggestion: str, suffix: str, suffix_closes: bool) -> int | None:
+    """Where to cut `suggestion` so it ends with the cursor's block: after the block's closer, or
+    before it when the text after the cursor already closes the block. The parse decides between
+    the two (fewest syntax errors in the document with the suggestion in); None if the suggestion
+    never leaves the block."""
+    end, closer_start = structural_end(language_id, prefix, suggestion)
+    if end is None:
+        return None
+    candidates = [closer_start, end] if suffix_closes else [end, closer_start]
+    candidates = list(dict.fromkeys(candidates))
+    if len(candidates) == 1 or len(prefix) + len(suffix) + end > CONFIRM_LIMIT:
+        return candidates[0]
+    errors = [count_errors(language_id, prefix + suggestion[:cut] + suffix) for cut in candidates]
+    return candidates[errors.index(min(errors))]
+
+
+SIGNATURE_END = {
+    "python": re.compile(r":\s*(#.*)?$"),
+    "ruby": re.compile(r"\S"),
+    "shellscript": re.compile(r"(\{|\()\s*$"),
+    "kotlin": re.compile(r"(\{|=)\s*$"),
+    "scala": re.compile(r"(\{|=)\s*$"),
+}
+BRACE_OPEN = re.compile(r"\{\s*$")
+
+
+def _paren_depth(text: str) -> int:
+    code = re.sub(r"\"(\\.|[^\"\\])*\"|'(\\.|[^'\\])*'", "", text)
+    return sum(code.count(c) for c in "([") - sum(code.count(c) for c in ")]")
+
+
+def signature_end(language_id: str, text: str, complete_only: bool = True) -> int | None:
+    """Offset just after the function header at the start of `text` (a comment described the
+    function; the body is asked for once the header is accepted). Leading blank lines, comment
+    and decorator/annotation lines belong to it. None until the header is complete."""
+    pattern = SIGNATURE_END.get(language_id, BRACE_OPEN)
+    offset, header = 0, ""
     lines = text.split("\n")
-    kept: list[str] = []
-    depth = 0
     for index, line in enumerate(lines):
         complete = index < len(lines) - 1
-        if FENCE.match(line) or TAIL_MARKERS.match(line):
-            return kept, True
+        if complete_only and not complete:
+            return None
+        offset += len(line) + (1 if complete else 0)
         stripped = line.strip()
-        if language_id in OFFSIDE:
-            if stripped and complete and indent_width(line) < base_indent and kept:
-                return kept, True
-            if stripped and indent_width(line) < base_indent and not kept:
-                return kept, True
-        else:
-            closing = KEYWORD_END.get(language_id)
-            delta = bracket_delta(line, comment)
-            if closing and re.match(closing, stripped) and indent_width(line) < base_indent:
-                if not suffix_closes:
-                    kept.append(line)
-                return kept, True
-            if depth + delta < 0:
-                if not suffix_closes:
-                    kept.append(line)
-                return kept, True
-            depth += delta
-            if stripped and indent_width(line) < base_indent and kept and depth <= 0 and complete \
-                    and not stripped.startswith(("}", ")", "]")):
-                return kept, True
-        kept.append(line)
-    return kept, False
+        if not stripped or stripped.startswith(("@", "#", "//", "/*", "*", "--")) and not header:
+            continue
+        header += line + "\n"
+        if _paren_depth(header) > 0:
+            continue
+        if pattern.search(line.rstrip()):
+            return offset - (1 if complete else 0)
+        if language_id not in SIGNATURE_END and stripped.endswith(")") and index + 1 < len(lines) \
+                and lines[index + 1].strip() == "{":
+            return offset + len(lines[index + 1])  # brace on its own line (C#, Allman style)
+    return None

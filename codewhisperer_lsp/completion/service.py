@@ -1,5 +1,6 @@
-"""The completion path, top to bottom: decide the shape, build the prompt within its budget,
-generate (stopping as soon as the shape is complete), post-process, de-duplicate.
+"""The completion path, top to bottom: situate the cursor (completion kind from the syntax tree,
+and its plan), build the prompt within its budget, generate (stopping as soon as the kind's stop
+rule is met), post-process, de-duplicate.
 
 Plain Python: takes a snapshot of the document and returns suggestion texts. Runs on a worker
 thread; `cancelled()` is checked at every decoding step.
@@ -13,11 +14,11 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from codewhisperer_lsp.completion import prompt as prompts
-from codewhisperer_lsp.completion.blocks import block_lines
-from codewhisperer_lsp.completion.postprocess import Context, postprocess
-from codewhisperer_lsp.completion.shape import BUDGETS, Cursor, Shape, classify
+from codewhisperer_lsp.completion.blocks import block_finished, signature_end
+from codewhisperer_lsp.completion.kinds import Stop
+from codewhisperer_lsp.completion.postprocess import postprocess
+from codewhisperer_lsp.completion.situation import Situation, situate
 from codewhisperer_lsp.config import Settings
-from codewhisperer_lsp.context.languages import resolve
 from codewhisperer_lsp.model.engine import ModelEngine
 from codewhisperer_lsp.model.runtime import Sampling
 
@@ -37,25 +38,34 @@ class CompletionRequest:
 @dataclass
 class CompletionResult:
     items: list[str]
-    shape: Shape | None
+    kind: str | None = None  # the CompletionKind value the cursor was classified as
     timings: dict = field(default_factory=dict)
 
+    @property
+    def shape(self) -> str | None:
+        """Former name of `kind`."""
+        return self.kind
 
-def _stop_rule(context: Context, healed: str) -> Callable[[str], bool]:
-    if context.shape is not Shape.BLOCK:
+
+def stop_rule(situation: Situation, healed: str) -> Callable[[str], bool]:
+    """When generation can stop: the text (healed part included) holds what the kind asks for."""
+    stop = situation.stop
+    if stop is Stop.LINE:
+        return lambda text: "\n" in text[len(healed):]
+    if stop is Stop.NEXT_LINE:
         def line_done(text: str) -> bool:
             body = text[len(healed):]
-            return "\n" in body.lstrip("\n") if context.shape is Shape.LINE else "\n" in body
+            return "\n" in (body.lstrip("\n") if situation.line_prefix.strip() else body.lstrip())
         return line_done
+    if stop is Stop.SIGNATURE:
+        def signature_done(text: str) -> bool:
+            body = text[len(healed):].lstrip("\n")
+            return "\n" in body and (signature_end(situation.language_id, body) is not None
+                                     or body.count("\n") > 8)
+        return signature_done
 
     def block_done(text: str) -> bool:
-        body = context.cursor.line_prefix + text[len(healed):]
-        if "\n" not in body:
-            return False
-        _, finished = block_lines(context.language_id, body, context.body_indent, context.comment,
-                                  context.suffix_closes)
-        return finished or body.count("\n") > 40
-
+        return block_finished(situation.language_id, situation.prefix, text[len(healed):])
     return block_done
 
 
@@ -75,24 +85,25 @@ class CompletionService:
         started = time.monotonic()
         generator = self.engine.generator()
         spec = self.engine.spec
-        language = resolve(request.language_id, request.uri)
-        cursor = Cursor(language.id if language else request.language_id,
-                        request.text[: request.offset], request.text[request.offset:])
-        shape = classify(cursor)
-        context = Context(cursor, shape, language.line_comment if language else None)
-        path = request.uri.rsplit("/", 1)[-1]
-        header = spec.file_header.format(path=path)
-        prompt = prompts.build(generator, spec.fim_template, header, cursor.prefix, cursor.suffix,
-                               use_fim=shape is Shape.MID_LINE, budget=settings.maxPromptTokens)
+        situation = situate(request.language_id, request.text, request.offset, request.uri)
+        kind = situation.kind.value
+        timings = {"situate_ms": (time.monotonic() - started) * 1000}
+        if situation.plan is None:
+            log.debug("completion %s kind=%s: nothing to suggest here", request.uri, kind)
+            return CompletionResult([], kind, timings)
+        plan = situation.plan
+        header = spec.file_header.format(path=request.uri.rsplit("/", 1)[-1])
+        prompt = prompts.build(generator, spec.fim_template, header, situation.prefix, situation.suffix,
+                               use_fim=plan.fim, budget=settings.maxPromptTokens)
         constrain = self._healer_for(generator).constraint(prompt.healed, generator.decode)
         count = settings.numSuggestions if request.invoked else 1
         items: list[str] = []
-        timings = {"prompt_tokens": len(prompt.ids)}
+        timings["prompt_tokens"] = len(prompt.ids)
         for attempt in range(count):
-            sampling = Sampling(max_new_tokens=min(BUDGETS[shape], settings.maxNewTokens),
+            sampling = Sampling(max_new_tokens=min(plan.budget, settings.maxNewTokens),
                                 temperature=0.0 if attempt == 0 else settings.temperature, seed=attempt)
             generation = generator.generate(prompt.ids, sampling, set(spec.stop_token_ids),
-                                            _stop_rule(context, prompt.healed), cancelled, constrain)
+                                            stop_rule(situation, prompt.healed), cancelled, constrain)
             if attempt == 0:
                 timings.update(first_ms=(time.monotonic() - started) * 1000,
                                reused_tokens=generation.reused_tokens, prefill_s=generation.prefill_s,
@@ -100,9 +111,9 @@ class CompletionService:
             text = generation.text
             if not text.startswith(prompt.healed):
                 continue
-            cleaned = postprocess(context, text[len(prompt.healed):])
+            cleaned = postprocess(situation, text[len(prompt.healed):])
             if cleaned and cleaned not in items:
                 items.append(cleaned)
         timings["total_ms"] = (time.monotonic() - started) * 1000
-        log.debug("completion %s shape=%s items=%d %s", request.uri, shape.value, len(items), timings)
-        return CompletionResult(items, shape, timings)
+        log.debug("completion %s kind=%s items=%d %s", request.uri, kind, len(items), timings)
+        return CompletionResult(items, kind, timings)

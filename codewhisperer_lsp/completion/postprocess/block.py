@@ -1,18 +1,14 @@
-"""Multi-line shapes end where the block being written ends."""
+"""Block kinds end where the block being written ends: after its closer, or before it when the
+text after the cursor already closes the block (the parse decides)."""
 
 from __future__ import annotations
 
-from codewhisperer_lsp.completion.blocks import block_lines
-from codewhisperer_lsp.completion.postprocess.base import Context
-from codewhisperer_lsp.completion.shape import Shape
+from codewhisperer_lsp.completion.blocks import block_cut
+from codewhisperer_lsp.completion.postprocess.base import Context, Stop
 
 
 def cut_block(context: Context, text: str) -> str:
-    if context.shape is not Shape.BLOCK:
+    if context.stop is not Stop.BLOCK:
         return text
-    # The first line continues the cursor's line, which already has its indentation.
-    first_line_indent = context.cursor.line_prefix
-    lines, _ = block_lines(context.language_id, first_line_indent + text, context.body_indent,
-                           context.comment, context.suffix_closes)
-    joined = "\n".join(lines)
-    return joined[len(first_line_indent):] if joined.startswith(first_line_indent) else joined
+    end = block_cut(context.language_id, context.prefix, text, context.suffix, context.suffix_closes)
+    return text if end is None else text[:end]

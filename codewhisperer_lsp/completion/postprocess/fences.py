@@ -1,10 +1,11 @@
-"""Drop markdown fences and everything after them: chat-trained models close a snippet with
-```` ``` ```` and then explain it in prose."""
+"""Drop markdown fences, 'example usage' / test tails and everything after them: chat-trained
+models close a snippet with ```` ``` ```` and then explain or demonstrate it."""
 
 from __future__ import annotations
 
 import re
 
+from codewhisperer_lsp.completion.blocks import chatter_start
 from codewhisperer_lsp.completion.postprocess.base import Context
 
 FENCE = re.compile(r"(^|\n)[ \t]*```")
@@ -13,3 +14,10 @@ FENCE = re.compile(r"(^|\n)[ \t]*```")
 def drop_fences(context: Context, text: str) -> str:
     match = FENCE.search(text)
     return text[: match.start()] if match else text
+
+
+def drop_tails(context: Context, text: str) -> str:
+    cut = chatter_start(context.line_prefix + text)
+    if cut is None:
+        return text
+    return text[: max(0, cut - len(context.line_prefix) - 1)]

@@ -1,12 +1,22 @@
-"""Single-line shapes end at the end of the line."""
+"""Single-line kinds end with their line.
+
+Mid-line and comment completion keep the rest of the cursor's line. Line-by-line completion
+finishes the cursor's line when it is unfinished; when the line is complete (the user just
+accepted it), the suggestion is the following line, starting with its line break.
+"""
 
 from __future__ import annotations
 
-from codewhisperer_lsp.completion.postprocess.base import Context
-from codewhisperer_lsp.completion.shape import Shape
+from codewhisperer_lsp.completion.postprocess.base import Context, Stop
 
 
 def cut_line(context: Context, text: str) -> str:
-    if context.shape is Shape.BLOCK:
-        return text
-    return text.split("\n", 1)[0]
+    if context.stop is Stop.LINE:
+        return text.split("\n", 1)[0]
+    if context.stop is not Stop.NEXT_LINE or not text.startswith("\n"):
+        return text.split("\n", 1)[0] if context.stop is Stop.NEXT_LINE else text
+    row = next((row for row in text.split("\n") if row.strip()), "")
+    if context.line_prefix.strip():
+        return "\n" + row if row else ""
+    # A blank line: the suggestion goes on it, after the indentation already there.
+    return row[len(context.line_prefix):] if row.startswith(context.line_prefix) else row.lstrip()

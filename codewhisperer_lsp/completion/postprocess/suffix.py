@@ -2,37 +2,49 @@
 
 from __future__ import annotations
 
-from codewhisperer_lsp.completion.postprocess.base import Context
-from codewhisperer_lsp.completion.shape import Shape
+import re
+
+from codewhisperer_lsp.completion.postprocess.base import SINGLE_LINE, Context, Stop
+
+# A line of closers only (`}`, `});`, `end`) says nothing about which block it closes: the
+# suggestion's own closers are the block cutter's business, never a "duplicate" of the suffix.
+PUNCTUATION_ONLY = re.compile(r"^[\s\)\]\}\;\,\.]*$|^\s*(end|fi|done|esac)\b[\s;]*$")
+WINDOW = 3
 
 
 def drop_suffix_overlap(context: Context, text: str) -> str:
-    """Mid-line: remove the end of the suggestion that the rest of the line already has."""
-    if context.shape is not Shape.MID_LINE:
+    """Within a line: remove the end of the suggestion that the rest of the line already has."""
+    if context.stop not in SINGLE_LINE or "\n" in text:
         return text
-    rest = context.cursor.line_suffix.rstrip()
-    if not rest:
+    rest = context.line_suffix.rstrip()
+    if not rest.strip():
         return text
-    position = text.find(rest)
+    position = text.find(rest.strip())
     if position >= 0:
-        return text[:position]
+        return text[:position].rstrip() if rest[0] != " " else text[:position]
     for size in range(len(rest), 0, -1):
         if text.endswith(rest[:size]):
             return text[: len(text) - size]
     return text
 
 
+def _meaningful(rows: list[str]) -> list[str]:
+    return [row.strip() for row in rows if row.strip() and not PUNCTUATION_ONLY.match(row)]
+
+
 def drop_suffix_lines(context: Context, text: str) -> str:
-    """Multi-line: cut where the suggestion starts repeating the lines that follow the cursor."""
-    if context.shape is not Shape.BLOCK:
+    """Several lines: cut where the suggestion starts repeating the code lines that follow the
+    cursor. Lines of closing punctuation do not count as a repeat on their own."""
+    if context.stop not in (Stop.BLOCK, Stop.SIGNATURE) or "\n" not in text:
         return text
-    following = [row.strip() for row in context.cursor.suffix.split("\n") if row.strip()][:3]
+    following = _meaningful(context.following_lines)[:WINDOW]
     if not following:
         return text
     lines = text.split("\n")
-    for index in range(len(lines)):
-        window = [row.strip() for row in lines[index:] if row.strip()][: len(following)]
-        if window and window == following[: len(window)] and (len(window) == len(following) or index > 0):
-            if lines[index].strip() == following[0]:
-                return "\n".join(lines[:index])
+    for index in range(1, len(lines)):
+        if PUNCTUATION_ONLY.match(lines[index]) or lines[index].strip() != following[0]:
+            continue
+        window = _meaningful(lines[index:])[: len(following)]
+        if window == following[: len(window)] and (len(window) == len(following) or len(window) >= 1):
+            return "\n".join(lines[:index]).rstrip()
     return text

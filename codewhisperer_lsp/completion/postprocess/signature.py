@@ -1,0 +1,16 @@
+"""Comment-to-function: the suggestion is the signature the comment describes, nothing more; the
+body is the next suggestion, once the signature is accepted."""
+
+from __future__ import annotations
+
+from codewhisperer_lsp.completion.blocks import signature_end
+from codewhisperer_lsp.completion.postprocess.base import Context, Stop
+
+
+def cut_signature(context: Context, text: str) -> str:
+    if context.stop is not Stop.SIGNATURE:
+        return text
+    if not context.line_prefix.strip():
+        text = text.lstrip("\n")
+    end = signature_end(context.language_id, text, complete_only=False)
+    return text[:end] if end is not None else ""
