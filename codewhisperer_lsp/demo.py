@@ -6,9 +6,13 @@ user would see as ghost text.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import sys
+import tempfile
+import textwrap
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
@@ -90,6 +94,12 @@ async def run_demo() -> int:
     def on_status(params):
         statuses.put_nowait({"state": params.state, "message": getattr(params, "message", "")})
 
+    diagnostics: dict = {}
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_diagnostics(params: types.PublishDiagnosticsParams):
+        diagnostics[params.uri] = params.diagnostics
+
     @client.feature(types.WINDOW_SHOW_MESSAGE)
     def on_message(params: types.ShowMessageParams):
         print(f"[server] {params.message}")
@@ -115,11 +125,90 @@ async def run_demo() -> int:
         items = [item.insert_text for item in (result.items if result else [])]
         show(sample, items, time.monotonic() - t0)
         failures += not items
+    print(f"\n{len(SAMPLES) - failures}/{len(SAMPLES)} samples got a suggestion")
+    scan_ok = await demo_security_scan(client, diagnostics)
+    references_ok = await demo_references(client)
     await client.shutdown_async(None)
     client.exit(None)
     await asyncio.sleep(0.2)
-    print(f"\n{len(SAMPLES) - failures}/{len(SAMPLES)} samples got a suggestion")
-    return 0 if failures == 0 else 1
+    return 0 if failures == 0 and scan_ok and references_ok else 1
+
+
+SCAN_HELPER = '''import subprocess
+
+
+def run(command):
+    return subprocess.call(command, shell=True)
+'''
+SCAN_MAIN = '''import hashlib
+import helpers
+
+API_KEY = "AKIAIOSFODNN7EXAMPLE"
+
+
+def fingerprint(data: bytes) -> str:
+    return hashlib.md5(data).hexdigest()
+
+
+helpers.run("ls " + input())
+'''
+
+
+async def demo_security_scan(client: LanguageClient, diagnostics: dict) -> bool:
+    """Scan a small project (a file and the module it imports) and print the Problems panel."""
+    print("\n=== security scan: main.py and the files it imports")
+    with tempfile.TemporaryDirectory(prefix="codewhisperer-demo-") as folder:
+        root = Path(folder)
+        (root / "helpers.py").write_text(SCAN_HELPER)
+        main = root / "main.py"
+        main.write_text(SCAN_MAIN)
+        client.text_document_did_open(types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=main.as_uri(), language_id="python", version=1, text=SCAN_MAIN)))
+        result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+            command="codewhisperer.startSecurityScan", arguments=[{"uri": main.as_uri()}]))
+        await asyncio.sleep(0.3)  # diagnostics are notifications: let them arrive
+        print(f"status {result['status']} in {result['durationMs']:.0f} ms, {result['findings']} findings, "
+              f"scanned: {', '.join(uri.rsplit('/', 1)[-1] for uri in result['scannedFiles'])}")
+        for uri in result["scannedFiles"]:
+            for diagnostic in diagnostics.get(uri, []):
+                severity = types.DiagnosticSeverity(diagnostic.severity).name if diagnostic.severity else "?"
+                print(f"  {uri.rsplit('/', 1)[-1]}:{diagnostic.range.start.line + 1}:"
+                      f"{diagnostic.range.start.character + 1} {severity:<11} [{diagnostic.source} "
+                      f"{diagnostic.code}] {diagnostic.message.splitlines()[0]}")
+        return result["status"] == "Succeeded" and result["findings"] > 0
+
+
+async def demo_references(client: LanguageClient, timeout: float = 300) -> bool:
+    """Ask the reference tracker about code copied from the standard library, and about fresh code."""
+    print("\n=== reference tracker: is this code from a licensed project?")
+    copied = inspect.getsource(textwrap.TextWrapper._split)
+    fresh = "def tally_purple_widgets(inventory):\n    return sum(w.count for w in inventory if w.hue == 'purple')\n"
+    deadline = time.monotonic() + timeout
+    while True:
+        answer = await client.protocol.send_request_async("codewhisperer/findReferences", {"text": copied})
+        index = _get(answer, "index")
+        if _get(index, "state") not in ("building", "empty") or time.monotonic() > deadline:
+            break
+        await asyncio.sleep(2)  # the first start indexes the installed code in the background
+    print(f"index: {_get(index, 'state')}, {_get(index, 'files')} files, {_get(index, 'fingerprints')} fingerprints")
+    references = list(_get(answer, "references") or [])
+    print(f"textwrap.TextWrapper._split (copied): {len(references)} reference(s)")
+    for reference in references[:3]:
+        span = _get(reference, "recommendationContentSpan")
+        print(f"  {_get(reference, 'licenseName')}  {_get(reference, 'url')}  "
+              f"characters {_get(span, 'start')}-{_get(span, 'end')}")
+    fresh_answer = await client.protocol.send_request_async("codewhisperer/findReferences", {"text": fresh})
+    fresh_refs = list(_get(fresh_answer, "references") or [])
+    print(f"tally_purple_widgets (new code): {len(fresh_refs)} reference(s)")
+    log = await client.protocol.send_request_async("codewhisperer/getReferenceLog", {"offset": 0, "limit": 3})
+    print(f"code reference log: {_get(log, 'total')} accepted suggestion(s) with references so far")
+    return bool(references) and not fresh_refs
+
+
+def _get(value, key):
+    if value is None:
+        return None
+    return value.get(key) if isinstance(value, dict) else getattr(value, key, None)
 
 
 def run() -> int:
