@@ -21,11 +21,14 @@ from typing import Callable
 
 import numpy as np
 
-from codewhisperer_lsp.model.device import create_session
+from codewhisperer_lsp.model.device import CUDA, create_session
+from codewhisperer_lsp.model.iobinding import BoundState, CopyingState, bound_state_works
+from codewhisperer_lsp.model.speculative import ModelDraft, PromptLookup
 
 log = logging.getLogger(__name__)
 
 PREFILL_CHUNK = 256
+DEFAULT_CACHE_BYTES = 160 << 20  # saved prefix states, all together
 
 
 class Cancelled(Exception):
@@ -57,14 +60,26 @@ class _Saved:
     ids: tuple[int, ...]
     past: list[np.ndarray]
 
+    @property
+    def nbytes(self) -> int:
+        return sum(a.nbytes for a in self.past)
+
 
 class KVCache:
-    """A few saved key/value states, reused by the longest common token prefix (bounded, LRU)."""
+    """Saved key/value states, reused by the longest common token prefix; least recently used
+    first out, bounded in bytes. A state that another one extends is superseded by it."""
 
-    def __init__(self, max_entries: int = 6):
-        self.max_entries = max_entries
+    def __init__(self, max_bytes: int = DEFAULT_CACHE_BYTES):
+        self.max_bytes = max_bytes
         self._entries: OrderedDict[int, _Saved] = OrderedDict()
         self._next = 0
+
+    @property
+    def nbytes(self) -> int:
+        return sum(entry.nbytes for entry in self._entries.values())
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
     def best(self, ids: list[int]) -> tuple[int, _Saved | None]:
         best_len, best_entry, best_key = 0, None, None
@@ -77,27 +92,40 @@ class KVCache:
         return best_len, best_entry
 
     def put(self, ids: list[int], past: list[np.ndarray]) -> None:
-        self._entries[self._next] = _Saved(tuple(ids), past)
+        entry = _Saved(tuple(ids), past)
+        if not ids or entry.nbytes > self.max_bytes:
+            return
+        for key in [k for k, e in self._entries.items() if _common_prefix(e.ids, ids) == len(e.ids)]:
+            del self._entries[key]  # a prefix of the new state: nothing it could serve that this can't
+        self._entries[self._next] = entry
         self._next += 1
-        while len(self._entries) > self.max_entries:
-            self._entries.popitem(last=False)
+        total = self.nbytes
+        while total > self.max_bytes:
+            _, dropped = self._entries.popitem(last=False)
+            total -= dropped.nbytes
 
     def clear(self) -> None:
         self._entries.clear()
 
 
-def _common_prefix(a: tuple[int, ...], b: list[int]) -> int:
+def _common_prefix(a, b) -> int:
     n = min(len(a), len(b))
-    i = 0
-    while i < n and a[i] == b[i]:
-        i += 1
-    return i
+    if n == 0:
+        return 0
+    x = np.asarray(a[:n], dtype=np.int64)
+    y = np.asarray(b[:n], dtype=np.int64)
+    diff = np.flatnonzero(x != y)
+    return int(diff[0]) if len(diff) else n
 
 
 class OnnxGenerator:
-    """One loaded model: session, tokenizer and the generation loop. Thread-safe (one call at a time)."""
+    """One loaded model: session, tokenizer and the generation loop. Thread-safe (one call at a time).
 
-    def __init__(self, folder: Path, device: str = "auto", threads: int = 0):
+    `speculate` turns on prompt-lookup drafts for greedy requests; `attach_draft` replaces them
+    with a smaller model's drafts. Either way the output is the model's own greedy output."""
+
+    def __init__(self, folder: Path, device: str = "auto", threads: int = 0,
+                 cache_bytes: int = DEFAULT_CACHE_BYTES, speculate: bool = True, io_binding: bool = True):
         from tokenizers import Tokenizer
 
         started = time.monotonic()
@@ -110,14 +138,31 @@ class OnnxGenerator:
         self.context_length = config.get("context_length", 32768)
         self.session, self.provider = create_session(folder / "model.onnx", device, threads)
         self._kv_dtype = np.float16 if "float16" in self.session.get_inputs()[2].type else np.float32
-        self._input_names = {i.name for i in self.session.get_inputs()}
-        self._past_names = [f"past_key_values.{layer}.{kind}" for layer in range(self.num_layers) for kind in ("key", "value")]
-        self._output_names = ["logits"] + [f"present.{layer}.{kind}" for layer in range(self.num_layers) for kind in ("key", "value")]
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.cache = KVCache()
+        self.state = self._new_state(io_binding)
+        self.cache = KVCache(cache_bytes)
+        self.speculate = speculate
+        self.draft: ModelDraft | None = None
+        self.stats = {"requests": 0, "prompt_tokens": 0, "reused_tokens": 0, "drafted": 0, "accepted": 0}
         self._lock = threading.Lock()
         self.load_s = time.monotonic() - started
-        log.info("model loaded from %s in %.2f s on %s", folder, self.load_s, self.provider)
+        log.info("model loaded from %s in %.2f s on %s (%s)", folder, self.load_s, self.provider,
+                 type(self.state).__name__)
+
+    def _new_state(self, io_binding: bool):
+        args = (self.session, self.provider, self.num_layers, self.kv_heads, self.head_size,
+                self._kv_dtype, self.context_length)
+        if io_binding and bound_state_works(*args):
+            return BoundState(*args)
+        if io_binding and self.provider == CUDA:
+            log.warning("this model cannot keep its cache on the device; copying it each step")
+        return CopyingState(*args)
+
+    def attach_draft(self, draft: "OnnxGenerator | None", max_draft: int = 4) -> None:
+        """Use `draft` (same tokenizer, smaller) to propose tokens for greedy requests."""
+        if draft is not None and draft.tokenizer.get_vocab_size(True) != self.tokenizer.get_vocab_size(True):
+            raise ValueError("the draft model must share the target's tokenizer")
+        self.draft = ModelDraft(draft, max_draft) if draft is not None else None
 
     # --- tokens ---
     def encode(self, text: str) -> list[int]:
@@ -135,35 +180,47 @@ class OnnxGenerator:
         size = self.tokenizer.get_vocab_size(with_added_tokens=True)
         return self.tokenizer.decode_batch([[i] for i in range(size)], skip_special_tokens=False)
 
-    # --- the model ---
-    def _empty_past(self) -> list[np.ndarray]:
-        shape = (1, self.kv_heads, 0, self.head_size)
-        return [np.zeros(shape, dtype=self._kv_dtype) for _ in range(2 * self.num_layers)]
+    # --- the model state ---
+    def _save_live(self) -> None:
+        if self.state.ids:
+            self.cache.put(self.state.ids, self.state.snapshot())
 
-    def _run(self, ids: list[int], past: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
-        past_len = past[0].shape[2]
-        feed = {
-            "input_ids": np.asarray([ids], dtype=np.int64),
-            "attention_mask": np.ones((1, past_len + len(ids)), dtype=np.int64),
-        }
-        feed.update(zip(self._past_names, past))
-        if "position_ids" in self._input_names:
-            feed["position_ids"] = np.arange(past_len, past_len + len(ids), dtype=np.int64)[None, :]
-        outputs = self.session.run(self._output_names, feed)
-        return outputs[0][0, -1].astype(np.float32), outputs[1:]
+    def _sync(self, ids: list[int]) -> int:
+        """Bring the live state to the longest usable prefix of `ids` (live or saved); returns its length."""
+        live = min(_common_prefix(self.state.ids, ids), len(ids) - 1)
+        saved, entry = self.cache.best(ids)
+        saved = min(saved, len(ids) - 1)
+        if live < len(self.state.ids) // 2:
+            self._save_live()  # a different document or a big jump: keep what would be lost
+        if entry is not None and saved > live:
+            self.state.restore(list(ids[:saved]), entry.past)
+            return saved
+        self.state.truncate(live)
+        return live
 
-    def _prefill(self, ids: list[int], cancelled: Callable[[], bool]) -> tuple[np.ndarray, list, int]:
-        reused, saved = self.cache.best(ids)
-        reused = min(reused, len(ids) - 1)  # at least one token must run to give logits
-        past = [p[:, :, :reused, :] for p in saved.past] if saved and reused > 0 else self._empty_past()
-        if not saved:
-            reused = 0
+    def advance_to(self, ids: list[int], cancelled: Callable[[], bool] = lambda: False) -> np.ndarray:
+        """Make the state hold `ids` (reusing what it can); returns the logits after the last one."""
+        return self._prefill(ids, cancelled)[0]
+
+    def _prefill(self, ids: list[int], cancelled: Callable[[], bool]) -> tuple[np.ndarray, int]:
+        reused = self._sync(ids)
         logits = None
         for start in range(reused, len(ids), PREFILL_CHUNK):
             if cancelled():
                 raise Cancelled()
-            logits, past = self._run(ids[start:start + PREFILL_CHUNK], past)
-        return logits, past, reused
+            logits = self._run(ids[start:start + PREFILL_CHUNK])
+        return logits[-1], reused
+
+    def _run(self, tokens: list[int]) -> np.ndarray:
+        """Run at least two positions: ONNX Runtime's one-row kernels round differently from the
+        many-row ones, so a lone token is padded (its state then dropped). Every logit is then the
+        one a whole-sequence pass gives, whatever was reused, chunked or drafted before it."""
+        if len(tokens) != 1:
+            return self.state.run(tokens)
+        base = len(self.state.ids)
+        logits = self.state.run(tokens + tokens)[:1]
+        self.state.truncate(base + 1)
+        return logits
 
     def generate(self, prompt_ids: list[int], sampling: Sampling, stop_ids: set[int],
                  stop_text: Callable[[str], bool] | None = None,
@@ -172,36 +229,73 @@ class OnnxGenerator:
         """Generate after `prompt_ids`. `stop_text(text)` may end generation early once the text is
         complete; `constrain(generated_ids, logits)` may mask tokens (prompt healing)."""
         with self._lock:
-            return self._generate(prompt_ids, sampling, stop_ids, stop_text, cancelled, constrain)
+            return self._generate(list(prompt_ids), sampling, stop_ids, stop_text, cancelled, constrain)
+
+    def _drafter(self, sampling: Sampling):
+        if sampling.temperature > 0:
+            return None
+        if self.draft is not None:
+            return self.draft
+        return PromptLookup() if self.speculate else None
 
     def _generate(self, prompt_ids, sampling, stop_ids, stop_text, cancelled, constrain) -> Generation:
+        if not prompt_ids:
+            raise ValueError("empty prompt")
         if len(prompt_ids) + sampling.max_new_tokens > self.context_length:
             raise ValueError("prompt longer than the model's context")
         t0 = time.monotonic()
-        logits, past, reused = self._prefill(prompt_ids, cancelled)
+        logits, reused = self._prefill(prompt_ids, cancelled)
         t1 = time.monotonic()
         rng = np.random.default_rng(sampling.seed)
+        drafter = self._drafter(sampling)
         out: list[int] = []
-        reason = "length"
-        for step in range(sampling.max_new_tokens):
-            if cancelled():
-                raise Cancelled()
+        drafted = accepted = passes = 0
+        reason = None
+
+        def take(logits: np.ndarray) -> tuple[int, str | None]:
+            """Pick the next token and append it; returns (token, stop reason or None)."""
             if constrain is not None:
                 logits = constrain(out, logits)
             token = _pick(logits, sampling, rng)
             if token in stop_ids:
-                reason = "stop_token"
-                break
+                return token, "stop_token"
             out.append(token)
             if stop_text is not None and stop_text(self.decode(out)):
-                reason = "stop_text"
-                break
-            logits, past = self._run([token], past)
+                return token, "stop_text"
+            if len(out) >= sampling.max_new_tokens:
+                return token, "length"
+            return token, None
+
+        if sampling.max_new_tokens <= 0:
+            reason = "length"
+        else:
+            token, reason = take(logits)
+        while reason is None:
+            if cancelled():
+                raise Cancelled()
+            guess = drafter.propose(prompt_ids + out, sampling.max_new_tokens - len(out)) if drafter else []
+            base = len(self.state.ids)
+            block = self._run([token] + guess)
+            passes += 1
+            good = 0
+            for i in range(len(guess) + 1):
+                token, reason = take(block[i])
+                if reason is not None or i == len(guess) or token != guess[i]:
+                    break
+                good += 1
+            if guess:
+                drafted += len(guess)
+                accepted += good
+                drafter.feedback(len(guess), good)
+            self.state.truncate(base + 1 + good)
         t2 = time.monotonic()
-        all_ids = list(prompt_ids) + out
-        kept = past[0].shape[2]
-        self.cache.put(all_ids[:kept], past)
-        return Generation(out, self.decode(out), reason, len(prompt_ids), reused, t1 - t0, t2 - t1)
+        self.stats["requests"] += 1
+        self.stats["prompt_tokens"] += len(prompt_ids)
+        self.stats["reused_tokens"] += reused
+        self.stats["drafted"] += drafted
+        self.stats["accepted"] += accepted
+        timings = {"drafted": drafted, "accepted": accepted, "passes": passes}
+        return Generation(out, self.decode(out), reason, len(prompt_ids), reused, t1 - t0, t2 - t1, timings)
 
 
 def _pick(logits: np.ndarray, sampling: Sampling, rng: np.random.Generator) -> int:
