@@ -38,6 +38,11 @@ setup_model() {
   .venv/bin/codewhisperer-lsp model build >&2
 }
 
+setup_scanners() {
+  # semgrep with its rule packs, in its own environment (optional: the other engines run without it).
+  .venv/bin/python -m codewhisperer_lsp.security.setup >&2 || echo "[setup] semgrep unavailable; other scanners still run" >&2
+}
+
 setup_test_tools() {
   # Real editors for the client tests; skipped quietly when not root (the tests then say what is missing).
   if [[ -x editors/setup-test-tools.sh ]]; then
@@ -47,6 +52,7 @@ setup_test_tools() {
 
 setup_venv
 setup_model
+setup_scanners
 
 case "$job" in
   demo)

@@ -82,3 +82,29 @@ async def test_reference_log_is_readable(client: LanguageClient):
     answer = await client.protocol.send_request_async("codewhisperer/getReferenceLog", {"offset": 0, "limit": 5})
     total = answer.total if hasattr(answer, "total") else answer["total"]
     assert total >= 0
+
+
+async def test_javascript_scan_uses_semgrep_rule_packs_and_regex_rules(client: LanguageClient, tmp_path: Path):
+    source = textwrap.dedent("""\
+        const express = require('express');
+        const cp = require('child_process');
+        const app = express();
+        app.get('/run', (req, res) => {
+          cp.exec('ls ' + req.query.dir, (err, out) => res.send(out));
+          eval(req.query.code);
+        });
+        """)
+    path = tmp_path / "app.js"
+    path.write_text(source)
+    open_doc(client, path.as_uri(), "javascript", source)
+    result = await scan(client, path.as_uri())
+    assert result["status"] == "Succeeded", result
+    assert "semgrep" not in result.get("engineErrors", {}), result["engineErrors"]
+    for _ in range(50):
+        if path.as_uri() in client.diagnostics:
+            break
+        await asyncio.sleep(0.1)
+    found = client.diagnostics[path.as_uri()]
+    semgrep = {(d.code, d.range.start.line) for d in found if d.source == "semgrep"}
+    assert any(line == 5 for _, line in semgrep), found  # eval of request data (njsscan rule)
+    assert any(line == 4 for _, line in {(d.code, d.range.start.line) for d in found}), found  # exec

@@ -80,7 +80,8 @@ class SemgrepEngine:
 
     def available(self) -> tuple[bool, str]:
         if not (self.env_dir / "bin" / "semgrep").exists():
-            return False, f"semgrep environment not set up ({self.env_dir}); run ensure_semgrep_env() once"
+            return False, ("semgrep is not set up (JavaScript/TypeScript/Java/Kotlin rule packs); run "
+                           "`python -m codewhisperer_lsp.security.setup` or `./dev.sh setup` once")
         return True, ""
 
     def scan(self, path_or_uri: str, language_id: str, text: str) -> list[Finding]:
