@@ -4,6 +4,7 @@ object and converts the result; one feature failing never takes the others down.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import logging
 from typing import Any
@@ -19,7 +20,7 @@ from codewhisperer_lsp.lsp.completion import InlineCompletionFeature
 from codewhisperer_lsp.lsp.references import ReferenceFeature
 from codewhisperer_lsp.lsp.security import SecurityFeature
 from codewhisperer_lsp.lsp.security import register as register_security
-from codewhisperer_lsp.lsp.robust_protocol import RobustProtocol
+from codewhisperer_lsp.lsp.robust_protocol import RobustProtocol, serve_stdio
 from codewhisperer_lsp.model.engine import EngineStatus, ModelEngine
 
 log = logging.getLogger(__name__)
@@ -38,8 +39,20 @@ class CodeWhispererServer(LanguageServer):
         self.references = ReferenceFeature(self)
         self._told: set[str] = set()
 
+    def start_io(self, stdin=None, stdout=None):
+        serve_stdio(self, stdin, stdout)  # survives damaged frames; stdout carries protocol only
+
+    def report_server_error(self, error, source):
+        log.warning("%s: %s", getattr(source, "__name__", source), error)  # to the log, not a pop-up per bad message
+
+    async def reload_model(self, arguments: list) -> dict:
+        """codewhisperer.reloadModel: load the model again (after a rebuild) without a restart."""
+        status = await asyncio.get_running_loop().run_in_executor(None, self.engine.reload, 600.0)
+        return {"state": status.state, "message": status.message, "model": status.model, "device": status.device}
+
     # --- settings ---
     def apply_settings(self, raw: Any) -> None:
+        was_paused = self.completion.paused
         parsed, errors = parse_settings(raw if raw is not None else {})
         self.user_settings = parsed
         self.settings, overridden = effective(parsed, self.policy)
@@ -52,6 +65,7 @@ class CodeWhispererServer(LanguageServer):
                            types.MessageType.Info)
         logging.getLogger("codewhisperer_lsp").setLevel(self.settings.logLevel.upper())
         self.engine.configure(self.settings.model, self.settings.modelPath, self.settings.device, self.settings.threads)
+        self.completion.settings_applied(was_paused)
 
     def tell_once(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
         if message in self._told:
@@ -61,9 +75,14 @@ class CodeWhispererServer(LanguageServer):
         self.window_show_message(types.ShowMessageParams(kind, f"CodeWhisperer: {message}"))
 
     def _send_status(self, status: EngineStatus) -> None:
-        payload = {"state": status.state, "message": status.message, "model": status.model, "device": status.device}
+        paused = self.completion.paused if hasattr(self, "completion") else False
+        payload = {"state": status.state, "message": status.message, "model": status.model, "device": status.device,
+                   "paused": paused}
         try:
             self.protocol.notify(protocol.STATUS, payload)
+            if paused and status.state == "ready":
+                self.protocol.notify(protocol.STATUS, {**payload, "state": "paused",
+                                                       "message": "automatic suggestions are paused"})
         except Exception:  # no transport yet (before initialize): the next change is sent anyway
             log.debug("status not sent: %s", payload)
         if status.state == "failing":
@@ -116,7 +135,20 @@ def create_server() -> CodeWhispererServer:
 
     @ls.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: CodeWhispererServer, params: types.DidChangeTextDocumentParams):
+        ls.completion.changed(params.text_document.uri)
         ls.security.changed(params)
+
+    @ls.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: CodeWhispererServer, params: types.DidCloseTextDocumentParams):
+        ls.completion.closed(params.text_document.uri)
+
+    @ls.feature(protocol.GET_METRICS)
+    def get_metrics(ls: CodeWhispererServer, params):
+        return ls.completion.metrics.snapshot()
+
+    @ls.feature(protocol.SESSION_RESULT)
+    def session_result(ls: CodeWhispererServer, params):
+        ls.completion.session_result(params)
 
     @ls.feature(types.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: CodeWhispererServer, params: types.DidSaveTextDocumentParams):
@@ -132,6 +164,7 @@ def create_server() -> CodeWhispererServer:
         return ls.references.get_log(params)
 
     ls.commands = Commands(ls)
+    ls.commands.register(protocol.CMD_RELOAD_MODEL, ls.reload_model)
     register_security(ls, ls.security)
     for name in ls.commands.handlers:
         _register_command(ls, name)

@@ -9,6 +9,7 @@ import logging
 import threading
 import uuid
 from pathlib import Path
+from urllib.parse import unquote
 
 from lsprotocol import types
 
@@ -78,7 +79,7 @@ class SecurityFeature:
         settings = self.server.settings.security
         limits = ScanLimits(max_files=settings.maxFiles, max_bytes=settings.maxBytes,
                             timeout_s=settings.timeoutSeconds)
-        document = self.server.workspace.text_documents.get(uri)
+        document = self.server.workspace.text_documents.get(unquote(uri))
         language = document.language_id if document else None
         result = await loop.run_in_executor(None, lambda: self.scanner.scan(
             uri, self._text_of, self._root(uri), limits, report, cancel, language))
@@ -118,7 +119,7 @@ class SecurityFeature:
             self._publish(uri)
 
     def _text_of(self, uri: str) -> str | None:
-        document = self.server.workspace.text_documents.get(uri)
+        document = self.server.workspace.text_documents.get(unquote(uri))
         if document is not None:
             return document.source
         path = uri_to_path(uri)

@@ -26,6 +26,7 @@ from typing import Iterable, Protocol, Sequence
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "1"
+READ_BUSY_MS = 150  # a lookup never waits longer on a lock: the suggestion goes out without references
 BOILERPLATE_FILES = 50
 _CHUNK = 500
 
@@ -108,22 +109,26 @@ class SQLiteStore:
         self._open_checked()
 
     # -- connections -------------------------------------------------------------
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self, busy_ms: int) -> sqlite3.Connection:
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not self.path.exists():
             fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
             os.close(fd)
-        conn = sqlite3.connect(self.path, timeout=self.busy_timeout_s, isolation_level=None)
+        conn = sqlite3.connect(self.path, timeout=busy_ms / 1000, isolation_level=None)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA cache_size=-32768")
         return conn
 
-    def _conn(self) -> sqlite3.Connection:
+    def _conn(self, busy_ms: int | None = None) -> sqlite3.Connection:
+        busy_ms = int(self.busy_timeout_s * 1000) if busy_ms is None else busy_ms
         conn = getattr(self._local, "conn", None)
         if conn is None or getattr(self._local, "generation", -1) != self._generation:
-            conn = self._connect()
-            self._local.conn, self._local.generation = conn, self._generation
+            conn = self._connect(busy_ms)
+            self._local.conn, self._local.generation, self._local.busy_ms = conn, self._generation, busy_ms
+        if getattr(self._local, "busy_ms", None) != busy_ms:  # reads wait briefly, writes patiently
+            conn.execute(f"PRAGMA busy_timeout={busy_ms}")
+            self._local.busy_ms = busy_ms
         return conn
 
     def _open_checked(self) -> None:
@@ -311,7 +316,7 @@ class SQLiteStore:
         if self.broken:
             return default
         try:
-            return query(self._conn())
+            return query(self._conn(READ_BUSY_MS))
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 log.warning("reference index busy, answering nothing: %s", exc)

@@ -1,24 +1,42 @@
-"""A bare JSON-RPC client over the server's stdio, for frames no well-behaved client would send."""
+"""A bare JSON-RPC client over the server's stdio, for frames no well-behaved client would send.
+
+It checks that stdout carries nothing but well-formed frames (`stray` collects anything else),
+keeps every message it reads (answers by id, error answers without an id, notifications), and
+answers the server's own requests (workspace/configuration, progress) so the server never waits.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import select
 import subprocess
 import sys
 import time
 
+_HEADER = re.compile(rb"Content-Length: (\d+)\r\n(?:[A-Za-z-]+: [^\r\n]*\r\n)*\r\n")
+
 
 class RawServer:
-    def __init__(self, env: dict | None = None):
+    def __init__(self, env: dict | None = None, stderr=subprocess.DEVNULL):
         self.proc = subprocess.Popen([sys.executable, "-m", "codewhisperer_lsp"], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     stdout=subprocess.PIPE, stderr=stderr,
                                      env={**os.environ, **(env or {})})
         self._buffer = b""
+        self.answers: dict = {}  # id -> response
+        self.null_id_errors: list[dict] = []
+        self.notifications: list[dict] = []
+        self.stray = b""  # bytes on stdout that were not a frame: must stay empty
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
 
     def send_bytes(self, body: bytes) -> None:
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    def send_raw(self, data: bytes) -> None:
+        self.proc.stdin.write(data)
         self.proc.stdin.flush()
 
     def send(self, message) -> None:
@@ -27,44 +45,86 @@ class RawServer:
     def request(self, msg_id, method: str, params) -> None:
         self.send({"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params})
 
+    def notify(self, method: str, params) -> None:
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
     def _read_message(self, deadline: float):
         while True:
-            header_end = self._buffer.find(b"\r\n\r\n")
-            if header_end >= 0:
-                headers = self._buffer[:header_end].decode()
-                length = int(next(h.split(":")[1] for h in headers.split("\r\n") if h.lower().startswith("content-length")))
-                start = header_end + 4
-                if len(self._buffer) >= start + length:
-                    body = self._buffer[start:start + length]
-                    self._buffer = self._buffer[start + length:]
-                    return json.loads(body)
+            if self._buffer:
+                match = _HEADER.match(self._buffer)
+                if match is None and not b"Content-Length: ".startswith(self._buffer[:16]):
+                    self.stray += self._buffer[:1]  # not a frame: protocol stream corrupted
+                    self._buffer = self._buffer[1:]
+                    continue
+                if match:
+                    start, length = match.end(), int(match.group(1))
+                    if len(self._buffer) >= start + length:
+                        body = self._buffer[start:start + length]
+                        self._buffer = self._buffer[start + length:]
+                        return json.loads(body)
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return None
             ready, _, _ = select.select([self.proc.stdout], [], [], remaining)
             if ready:
-                chunk = os.read(self.proc.stdout.fileno(), 65536)
+                chunk = os.read(self.proc.stdout.fileno(), 1 << 20)
                 if not chunk:
                     return None
                 self._buffer += chunk
 
-    def response(self, msg_id, timeout: float = 30.0):
-        """The response to `msg_id`, skipping notifications and answering server requests."""
+    def _file(self, message: dict) -> None:
+        if "method" in message and "id" in message:  # a server request: answer it
+            result = [None] if message["method"] == "workspace/configuration" else None
+            self.send({"jsonrpc": "2.0", "id": message["id"], "result": result})
+        elif "method" in message:
+            self.notifications.append(message)
+        elif message.get("id") is None:
+            self.null_id_errors.append(message)
+        else:
+            self.answers[message["id"]] = message
+
+    def pump(self, timeout: float) -> None:
+        """Read whatever arrives within `timeout` seconds."""
         deadline = time.monotonic() + timeout
-        while True:
+        while (message := self._read_message(deadline)) is not None:
+            self._file(message)
+
+    def response(self, msg_id, timeout: float = 60.0):
+        """The response to `msg_id` (None if none came within `timeout`)."""
+        deadline = time.monotonic() + timeout
+        while msg_id not in self.answers:
             message = self._read_message(deadline)
             if message is None:
                 return None
-            if message.get("id") == msg_id and "method" not in message:
-                return message
-            if "method" in message and "id" in message:  # e.g. workspace/configuration
-                self.send({"jsonrpc": "2.0", "id": message["id"], "result": [None]})
+            self._file(message)
+        return self.answers.pop(msg_id)
 
-    def initialize(self) -> dict:
-        self.request(0, "initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+    def wait_null_errors(self, count: int, timeout: float = 10.0) -> list[dict]:
+        deadline = time.monotonic() + timeout
+        while len(self.null_id_errors) < count:
+            message = self._read_message(deadline)
+            if message is None:
+                break
+            self._file(message)
+        return self.null_id_errors
+
+    def initialize(self, options: dict | None = None) -> dict:
+        self.request(0, "initialize", {"processId": None, "rootUri": None, "capabilities": {},
+                                       "initializationOptions": options})
         result = self.response(0)
         self.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
         return result
+
+    def wait_status(self, states=("ready", "failing"), timeout: float = 180.0) -> dict | None:
+        deadline = time.monotonic() + timeout
+        while True:
+            for note in self.notifications:
+                if note["method"] == "codewhisperer/status" and note["params"]["state"] in states:
+                    return note["params"]
+            message = self._read_message(deadline)
+            if message is None:
+                return None
+            self._file(message)
 
     def close(self) -> None:
         try:
@@ -74,3 +134,4 @@ class RawServer:
             self.proc.wait(10)
         except Exception:
             self.proc.kill()
+            self.proc.wait(10)
