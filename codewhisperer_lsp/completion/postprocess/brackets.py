@@ -12,13 +12,35 @@ STRING = re.compile(r"\"(\\.|[^\"\\\n])*\"?|'(\\.|[^'\\\n])*'?|`[^`]*`?")
 LOOKBACK_LINES = 30
 
 
-def _open_stack(text: str) -> list[str]:
+def _close(stack: list[str], closer: str) -> bool:
+    """Pop up to the nearest opener `closer` matches; False when none is open. Brackets the
+    rough lexing got wrong (in a docstring, say) only ever make the filter keep more."""
+    opener = PAIRS[closer]
+    if opener not in stack:
+        return False
+    while stack.pop() != opener:
+        pass
+    return True
+
+
+def _code(text: str, comment: str | None) -> str:
+    rows = []
+    for row in text.split("\n"):
+        row = STRING.sub(lambda m: " " * len(m.group(0)), row)
+        if comment and comment in row:
+            cut = row.index(comment)
+            row = row[:cut] + " " * (len(row) - cut)  # keep positions: the filter cuts by index
+        rows.append(row)
+    return "\n".join(rows)
+
+
+def _open_stack(text: str, comment: str | None) -> list[str]:
     stack: list[str] = []
-    for char in STRING.sub("", text):
+    for char in _code(text, comment):
         if char in "([{":
             stack.append(char)
-        elif char in PAIRS and stack and stack[-1] == PAIRS[char]:
-            stack.pop()
+        elif char in PAIRS:
+            _close(stack, char)
     return stack
 
 
@@ -26,16 +48,13 @@ def balance(context: Context, text: str) -> str:
     if context.stop not in SINGLE_LINE or context.stop is Stop.LINE and context.kind.value == "comment":
         return text
     window = "\n".join(context.prefix.split("\n")[-LOOKBACK_LINES:])
-    stack = _open_stack(window)
-    for char in STRING.sub("", context.line_suffix):  # closers already after the cursor
-        if char in PAIRS and stack and stack[-1] == PAIRS[char]:
-            stack.pop()
-    masked = STRING.sub(lambda m: " " * len(m.group(0)), text)
-    for index, char in enumerate(masked):
+    stack = _open_stack(window, context.comment)
+    for char in _code(context.line_suffix, context.comment):  # closers already after the cursor
+        if char in PAIRS:
+            _close(stack, char)
+    for index, char in enumerate(_code(text, context.comment)):
         if char in "([{":
             stack.append(char)
-        elif char in PAIRS:
-            if not stack or stack[-1] != PAIRS[char]:
-                return text[:index].rstrip()
-            stack.pop()
+        elif char in PAIRS and not _close(stack, char):
+            return text[:index].rstrip()
     return text

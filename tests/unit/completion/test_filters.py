@@ -188,3 +188,9 @@ def test_trivial_suggestions_are_dropped():
     assert tiny.drop_trivial(s, "  ") == ""
     assert tiny.drop_trivial(s, ")") == ""
     assert tiny.drop_trivial(s, ") * 3") == ") * 3"
+
+
+def test_brackets_in_docstrings_and_comments_do_not_cause_cuts():
+    s = at("python", 'def f(t):\n    """Docs (see [x."""\n    # note {\n    <|>\n')
+    text = "return Fraction(t, s, _normalize=False)  # (sic"
+    assert brackets.balance(s, text) == text
