@@ -81,6 +81,7 @@ class RawServer:
         elif message.get("id") is None:
             self.null_id_errors.append(message)
         else:
+            message["_received"] = time.monotonic()  # for latency measurements
             self.answers[message["id"]] = message
 
     def pump(self, timeout: float) -> None:
