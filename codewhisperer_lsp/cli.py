@@ -59,6 +59,12 @@ def _references(args: argparse.Namespace) -> int:
     return main(args.rest)
 
 
+def _stats(args: argparse.Namespace) -> int:
+    from codewhisperer_lsp.interaction.stats import run
+
+    return run(as_json=args.json)
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="codewhisperer-lsp", description=__doc__)
     root.add_argument("--stdio", action="store_true", help="serve over stdin/stdout (the default)")
@@ -79,6 +85,9 @@ def parser() -> argparse.ArgumentParser:
     refs = sub.add_parser("references", help="the licensed-code reference index: build | status | query FILE")
     refs.add_argument("rest", nargs=argparse.REMAINDER)
     refs.set_defaults(func=_references)
+    stats = sub.add_parser("stats", help="local usage metrics: invocations, acceptance rate, latency (never sent anywhere)")
+    stats.add_argument("--json", action="store_true", help="print the metrics object as JSON")
+    stats.set_defaults(func=_stats)
     return root
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from typing import Any, Callable
 
@@ -33,14 +32,17 @@ class Commands:
         return handler(arguments)
 
     def accept(self, arguments: list[Any]) -> dict:
-        info = arguments[0] if arguments and isinstance(arguments[0], dict) else {}
-        log.info("suggestion accepted: %s", info.get("itemId"))
-        return {"accepted": bool(info.get("itemId"))}
+        """The client ran an item's command after inserting it: count it, log its references."""
+        info = arguments[0] if arguments and isinstance(arguments[0], dict) else None
+        if info is None or not isinstance(info.get("itemId"), str) or not isinstance(info.get("sessionId"), str):
+            raise JsonRpcInvalidParams("acceptSuggestion needs the item's arguments: {sessionId, itemId, ...}")
+        first_time = self.server.completion.accepted(info)
+        entry = self.server.references.accepted(info) if first_time else None
+        log.info("suggestion accepted: %s%s", info["itemId"], " (with references)" if entry else "")
+        return {"accepted": True, "first": first_time, "referenceLogged": entry is not None}
 
     def pause(self, arguments: list[Any]) -> dict:
-        self.server.settings = dataclasses.replace(self.server.settings, autoSuggestions=False)
-        return {"autoSuggestions": False}
+        return self.server.completion.set_paused(True)
 
     def resume(self, arguments: list[Any]) -> dict:
-        self.server.settings = dataclasses.replace(self.server.settings, autoSuggestions=True)
-        return {"autoSuggestions": True}
+        return self.server.completion.set_paused(False)

@@ -1,27 +1,48 @@
-"""Serves textDocument/inlineCompletion: snapshot the document, run the completion service on the
-model thread, supersede older requests for the same document, never return a stale suggestion.
+"""Serves textDocument/inlineCompletion. In order, for each request:
+
+1. paused (toggle or setting) and Automatic: nothing, at once, the model untouched;
+2. the user typed into the suggestion just shown: the rest of it, from memory (typeahead);
+3. Automatic where a suggestion makes no sense (mid-word, after a statement's closing bracket): nothing;
+4. Automatic: wait out the user's typing rhythm (adaptive debounce);
+5. the completion service on the model thread, then the gate (references, security) on each candidate;
+6. the answer, unless the document changed meanwhile: never a suggestion for an older version.
+
+A newer request for the same document supersedes an unfinished one (its generation stops at the
+next decoding step and it answers RequestCancelled); `$/cancelRequest` does the same.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import itertools
 import logging
 import threading
 import time
 import uuid
+from collections import OrderedDict
+from dataclasses import dataclass
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcRequestCancelled
 
 from codewhisperer_lsp import protocol
 from codewhisperer_lsp.completion.service import CompletionRequest, CompletionResult, CompletionService
+from codewhisperer_lsp.interaction import metrics as metrics_mod
+from codewhisperer_lsp.interaction import pause_state
+from codewhisperer_lsp.interaction.debounce import AdaptiveDebounce
+from codewhisperer_lsp.interaction.gate import Policy, SuggestionGate, Verdict, shift_references
+from codewhisperer_lsp.interaction.triggers import decline_reason
+from codewhisperer_lsp.interaction.typeahead import Shown, Typeahead
 from codewhisperer_lsp.lsp.positions import offset_at
 from codewhisperer_lsp.model.engine import ModelUnavailable
 from codewhisperer_lsp.model.runtime import Cancelled
+from codewhisperer_lsp.paths import state_dir
 
 log = logging.getLogger(__name__)
+
+POLL_S = 0.01  # how often a debounce wait looks whether it was superseded
+ACCEPTED_REMEMBERED = 1000
 
 
 class Superseded:
@@ -46,55 +67,252 @@ class Superseded:
                 del self._latest[uri]
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """The request and the document as they were when it arrived."""
+
+    request: CompletionRequest
+    position: types.Position
+    started: float
+
+
+def _empty() -> types.InlineCompletionList:
+    return types.InlineCompletionList(items=[])
+
+
+async def _wait(seconds: float, cancel: threading.Event) -> None:
+    deadline = time.monotonic() + seconds
+    while not cancel.is_set() and (left := deadline - time.monotonic()) > 0:
+        await asyncio.sleep(min(POLL_S, left))
+
+
 class InlineCompletionFeature:
     def __init__(self, server, service: CompletionService):
         self.server = server
         self.service = service
         self.executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="model")
         self.inflight = Superseded()
-        self._ids = itertools.count(1)
+        self.pause = pause_state.PauseState(state_dir() / pause_state.FILE_NAME)
+        self.debounce = AdaptiveDebounce()
+        self.typeahead = Typeahead()
+        self.metrics = metrics_mod.Metrics(state_dir() / metrics_mod.FILE_NAME)
+        self.gate = SuggestionGate(self._find_references, self._check_security)
+        self._accepted: OrderedDict[str, None] = OrderedDict()
         self._told_unavailable = ""
         self.last_result: CompletionResult | None = None
 
+    # --- pause / resume ---
+    @property
+    def paused(self) -> bool:
+        return self.pause.paused or not self.server.settings.autoSuggestions
+
+    def set_paused(self, paused: bool) -> dict:
+        self.pause.set(paused)
+        self.server._send_status(self.server.engine.status)
+        return self.pause_report()
+
+    def pause_report(self) -> dict:
+        report = {"autoSuggestions": not self.paused, "paused": self.paused}
+        if not self.server.settings.autoSuggestions:
+            report["reason"] = "the setting codewhisperer.autoSuggestions is false"
+        return report
+
+    def settings_applied(self, was_paused: bool) -> None:
+        self.metrics.enabled = self.server.settings.collectMetrics
+        self.typeahead.clear()  # shown items were gated under the old settings
+        if was_paused != self.paused:
+            self.server._send_status(self.server.engine.status)
+
+    # --- document events ---
+    def changed(self, uri: str) -> None:
+        self.debounce.typed(uri)
+
+    def closed(self, uri: str) -> None:
+        self.debounce.forget(uri)
+        self.typeahead.forget(uri)
+
+    # --- the request ---
     async def handle(self, params: types.InlineCompletionParams) -> types.InlineCompletionList:
-        uri = params.text_document.uri
-        document = self.server.workspace.text_documents.get(uri)
-        if document is None:
-            return types.InlineCompletionList(items=[])
-        invoked = params.context.trigger_kind == types.InlineCompletionTriggerKind.Invoked
+        snapshot = self._snapshot(params)
+        if snapshot is None:
+            return _empty()
         settings = self.server.settings
-        if not invoked and not settings.autoSuggestions:
-            return types.InlineCompletionList(items=[])
-        text, version = document.source, document.version
+        self.metrics.enabled = settings.collectMetrics
+        quick = self._quick_answer(snapshot, settings)
+        if quick is not None:
+            return quick
+        return await self._generate(snapshot, settings)
+
+    def _snapshot(self, params: types.InlineCompletionParams) -> Snapshot | None:
+        started = time.monotonic()
+        uri = params.text_document.uri
+        document = self.server.workspace.text_documents.get(unquote(uri))
+        if document is None:
+            return None
+        invoked = params.context.trigger_kind == types.InlineCompletionTriggerKind.Invoked
+        text = document.source
         offset = offset_at(text, params.position.line, params.position.character)
-        request = CompletionRequest(uri, document.language_id or "", text, version or 0, offset, invoked)
-        cancel = self.inflight.start(uri)
+        request = CompletionRequest(uri, document.language_id or "", text, document.version or 0, offset, invoked)
+        return Snapshot(request, params.position, started)
+
+    def _quick_answer(self, snapshot: Snapshot, settings) -> types.InlineCompletionList | None:
+        """Answers that need no model: paused, typed through the last suggestion, declined."""
+        request = snapshot.request
+        if not request.invoked and self.paused:
+            self._record(snapshot, "paused")
+            return _empty()
+        from_typeahead = self._from_typeahead(snapshot, settings)
+        if from_typeahead is not None:
+            return from_typeahead
+        if not request.invoked:
+            reason = decline_reason(request.text, request.offset)
+            if reason:
+                log.debug("automatic request at %s declined: %s", request.uri, reason)
+                self._record(snapshot, "declined")
+                return _empty()
+        return None
+
+    def _from_typeahead(self, snapshot: Snapshot, settings) -> types.InlineCompletionList | None:
+        request = snapshot.request
+        hit = self.typeahead.lookup(request.uri, request.text, request.offset)
+        if hit is None or (request.invoked and not hit.typed):
+            return None  # a manual trigger at the same place asks for fresh suggestions
+        items = []
+        for item_id, remaining in hit.items:
+            detail = hit.shown.details.get(item_id, {})
+            references = shift_references(detail.get("references", ()), len(hit.typed), remaining)
+            if references and not settings.includeSuggestionsWithCodeReferences:
+                continue
+            items.append(self._item(snapshot, hit.shown.session_id, item_id, remaining, references,
+                                    detail.get("findings", ())))
+        if not items:
+            return None
+        self.inflight.finish(request.uri, self.inflight.start(request.uri))  # older generations are stale
+        self._record(snapshot, "typeahead", latency_ms=(time.monotonic() - snapshot.started) * 1000)
+        return types.InlineCompletionList(items=items)
+
+    async def _generate(self, snapshot: Snapshot, settings) -> types.InlineCompletionList:
+        request = snapshot.request
+        cancel = self.inflight.start(request.uri)
         try:
-            result = await asyncio.get_running_loop().run_in_executor(
-                self.executor, self._run, request, settings, cancel)
+            if not request.invoked:
+                await _wait(self.debounce.remaining_s(request.uri, settings.debounceMs), cancel)
+            begun = time.monotonic()
+            outcome = None
+            if settings.security.checkSuggestions:
+                _ = self.server.security.scanner  # created here, on the event loop, the first time
+            if not cancel.is_set():
+                outcome = await asyncio.get_running_loop().run_in_executor(
+                    self.executor, self._run, request, settings, cancel)
         except asyncio.CancelledError:
             cancel.set()  # $/cancelRequest: stop the generation at its next step
+            self._record(snapshot, "cancelled")
             raise
         finally:
-            self.inflight.finish(uri, cancel)
-        if result is None:
+            self.inflight.finish(request.uri, cancel)
+        if outcome is None:
+            self._record(snapshot, "cancelled")
             raise JsonRpcRequestCancelled("superseded by a newer request")
-        current = self.server.workspace.text_documents.get(uri)
-        if current is None or current.version != version:
-            return types.InlineCompletionList(items=[])  # the document changed: never show stale text
-        self.last_result = result
-        return types.InlineCompletionList(items=self._items(params, result, uri))
+        return self._answer(snapshot, outcome, (time.monotonic() - begun) * 1000)
 
-    def _run(self, request, settings, cancel: threading.Event) -> CompletionResult | None:
+    def _run(self, request: CompletionRequest, settings, cancel: threading.Event):
+        """On the model thread: (result, verdict), or None when cancelled."""
         if cancel.is_set():
             return None
+        self.metrics.count("modelCalls")
         try:
-            return self.service.complete(request, settings, cancel.is_set)
+            result = self.service.complete(request, settings, cancel.is_set)
         except Cancelled:
             return None
         except ModelUnavailable as exc:
-            self._tell_once(str(exc))
-            return CompletionResult([], None)
+            return CompletionResult([], None, {"unavailable": str(exc)}), None
+        policy = Policy(settings.includeSuggestionsWithCodeReferences, settings.security.checkSuggestions,
+                        settings.security.returnInsecureSuggestions)
+        verdict = self.gate.review(request.language_id, request.text[:request.offset],
+                                   request.text[request.offset:], result.items, policy)
+        result.timings["gate_ms"] = verdict.timings.get("total_ms", 0.0)
+        return result, verdict
+
+    def _answer(self, snapshot: Snapshot, outcome, latency_ms: float) -> types.InlineCompletionList:
+        request = snapshot.request
+        result, verdict = outcome
+        if verdict is None:
+            self._tell_once(result.timings.get("unavailable", ""))
+            self._record(snapshot, "unavailable")
+            return _empty()
+        self._count_gate(verdict)
+        current = self.server.workspace.text_documents.get(unquote(request.uri))
+        if current is None or current.version != request.version:
+            self._record(snapshot, "cancelled")
+            return _empty()  # the document changed: never show stale text
+        self.last_result = result
+        session = uuid.uuid4().hex[:12]
+        kept = [(f"{session}-{i}", c) for i, c in enumerate(verdict.kept)]
+        items = [self._item(snapshot, session, item_id, c.text, c.references, c.findings) for item_id, c in kept]
+        if kept:
+            self.typeahead.remember(request.uri, Shown(
+                session, request.language_id, request.text[:request.offset], request.text[request.offset:],
+                tuple((item_id, c.text) for item_id, c in kept),
+                {item_id: {"references": c.references, "findings": c.findings} for item_id, c in kept}))
+        self._record(snapshot, "model" if items else "empty", shown=len(items), latency_ms=latency_ms)
+        return types.InlineCompletionList(items=items)
+
+    def _item(self, snapshot: Snapshot, session: str, item_id: str, text: str,
+              references: tuple[dict, ...], findings: tuple[dict, ...]) -> types.InlineCompletionItem:
+        request, position = snapshot.request, snapshot.position
+        arguments = {"sessionId": session, "itemId": item_id, "uri": request.uri,
+                     "position": {"line": position.line, "character": position.character},
+                     "languageId": request.language_id, "text": text,
+                     "hasReferences": bool(references), "references": list(references),
+                     "securityFindings": list(findings)}
+        title = "Accept suggestion"
+        if references:
+            title += f" (code reference: {', '.join(dict.fromkeys(r['licenseName'] for r in references))})"
+        if findings:
+            title += f" (security finding: {', '.join(dict.fromkeys(f['ruleId'] for f in findings))})"
+        return types.InlineCompletionItem(
+            insert_text=text, range=types.Range(position, position),
+            command=types.Command(title=title, command=protocol.CMD_ACCEPT, arguments=[arguments]))
+
+    # --- the gate's two checks (model thread) ---
+    def _find_references(self, text: str) -> list[dict]:
+        return [r.to_dict() for r in self.server.references.index.find_references(text)]
+
+    def _check_security(self, language_id: str, before: str, suggestion: str, after: str) -> list:
+        return self.server.security.scanner.check_suggestion(language_id, before, suggestion, after)
+
+    # --- accept tracking and metrics ---
+    def accepted(self, info: dict) -> bool:
+        """Count an accepted item once; False when this item was already accepted."""
+        item_id = str(info.get("itemId"))
+        if item_id in self._accepted:
+            return False
+        self._accepted[item_id] = None
+        while len(self._accepted) > ACCEPTED_REMEMBERED:
+            self._accepted.popitem(last=False)
+        self.metrics.enabled = self.server.settings.collectMetrics
+        self.metrics.accepted(str(info.get("languageId") or "unknown"))
+        return True
+
+    def session_result(self, params) -> None:
+        """codewhisperer/sessionResult from the client: which items were seen or discarded."""
+        results = _field(params, "completionSessionResult") or {}
+        if not isinstance(results, dict):
+            return
+        for state in results.values():
+            for name in ("seen", "discarded"):
+                if _field(state, name) is True:
+                    self.metrics.count(name)
+
+    def _count_gate(self, verdict: Verdict) -> None:
+        self.metrics.count("droppedInsecure", amount=verdict.dropped_insecure)
+        self.metrics.count("droppedWithReferences", amount=verdict.dropped_with_references)
+        self.metrics.count("shownWithReferences", amount=sum(1 for c in verdict.kept if c.references))
+        self.metrics.count("shownWithFindings", amount=sum(1 for c in verdict.kept if c.findings))
+
+    def _record(self, snapshot: Snapshot, outcome: str, shown: int = 0, latency_ms: float | None = None) -> None:
+        request = snapshot.request
+        self.metrics.request(request.language_id or "unknown", request.invoked, outcome, shown, latency_ms)
 
     def _tell_once(self, message: str) -> None:
         if message and message != self._told_unavailable:
@@ -102,17 +320,8 @@ class InlineCompletionFeature:
             self.server.window_show_message(types.ShowMessageParams(
                 types.MessageType.Warning, f"CodeWhisperer: no suggestions: {message}"))
 
-    def _items(self, params, result: CompletionResult, uri: str) -> list[types.InlineCompletionItem]:
-        session = uuid.uuid4().hex[:12]
-        position = params.position
-        items = []
-        for index, text in enumerate(result.items):
-            item_id = f"{session}-{index}"
-            arguments = {"sessionId": session, "itemId": item_id, "uri": uri,
-                         "position": {"line": position.line, "character": position.character}}
-            items.append(types.InlineCompletionItem(
-                insert_text=text,
-                range=types.Range(position, position),
-                command=types.Command(title="Accept suggestion", command=protocol.CMD_ACCEPT, arguments=[arguments]),
-            ))
-        return items
+
+def _field(value, name: str):
+    if isinstance(value, dict):
+        return value.get(name)
+    return getattr(value, name, None)

@@ -57,18 +57,20 @@ class ReferenceFeature:
 
     def accepted(self, info: dict) -> dict | None:
         """Log an accepted suggestion that carries references and stream the entry to the editor."""
-        references = info.get("references") or []
+        references = [r for r in info.get("references") or [] if isinstance(r, dict)]
         if not references:
             return None
-        code = info.get("text", "")
-        start = info.get("position", {}).get("line", 0)
+        code = str(info.get("text", ""))
+        position = info.get("position") if isinstance(info.get("position"), dict) else {}
+        start = position.get("line", 0)
         end = start + code.count("\n")
-        uri = info.get("uri", "")
+        uri = str(info.get("uri", ""))
         entry = {
             "timestamp": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
             "uri": uri,
-            "range": {"start": {"line": start, "character": info.get("position", {}).get("character", 0)},
-                      "end": {"line": end, "character": len(code.rsplit("\n", 1)[-1])}},
+            "range": {"start": {"line": start, "character": position.get("character", 0)},
+                      "end": {"line": end, "character": len(code.rsplit("\n", 1)[-1])
+                              + (position.get("character", 0) if end == start else 0)}},
             "sessionId": info.get("sessionId"),
             "itemId": info.get("itemId"),
             "message": format_message(code, references, uri.rsplit("/", 1)[-1], start + 1, end + 1),
