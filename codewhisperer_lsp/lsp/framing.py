@@ -94,7 +94,7 @@ class FrameReader:
 
     def _body(self, length: int, problem: str) -> Frame:
         body = self._read(length)
-        nested = _NEXT_HEADER.search(body)
+        nested = _NEXT_HEADER.search(body) if b"\n" in body else None  # a header needs a line end
         if nested and nested.start() > 0 and not _parses(body):
             # the length was too long: the next frame's header is inside this body
             self._pushback = body[nested.start():] + self._pushback
