@@ -64,6 +64,9 @@ def test_neovim_plugin_end_to_end(tmp_path):
     dismiss = steps["dismiss"]
     assert dismiss == {"step": "dismiss", "visible": False, "marks": 0, "unchanged": True, "mode": "i"}, dismiss
 
+    metrics = steps["metrics"]  # sessionResult: both sessions seen, the dismissed one (at least) discarded
+    assert metrics["accepted"] >= 1 and metrics["seen"] >= 2 and metrics["discarded"] >= 1, metrics
+
     assert steps["pause"]["pause"]["autoSuggestions"] is False
     assert steps["pause"]["resume"]["autoSuggestions"] is True and steps["pause"]["paused"] is False
 

@@ -128,6 +128,12 @@ local function test()
     mode = vim.fn.mode() })
   input('<Esc>')
 
+  -- The dismissed and accepted sessions were reported (codewhisperer/sessionResult) and counted.
+  local metrics
+  require('codewhisperer.util').request(client, 'codewhisperer/getMetrics', {}, function(_, r) metrics = r end, bufnr)
+  wait_for('codewhisperer/getMetrics', 5000, function() return metrics end)
+  step('metrics', { seen = metrics.seen, discarded = metrics.discarded, accepted = metrics.accepted })
+
   -- Pause and resume.
   local answers = {}
   local util = require('codewhisperer.util')

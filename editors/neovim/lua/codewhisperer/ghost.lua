@@ -51,7 +51,8 @@ local function report(s, accepted)
   end
   local results = {}
   for index, entry in ipairs(s.items) do
-    local args = entry.item.command.arguments[1] or {}
+    local command = entry.item.command
+    local args = command and command.arguments and command.arguments[1] or {}
     if args.itemId then
       results[args.itemId] = { seen = s.seen[index] == true, discarded = index ~= accepted }
     end
