@@ -78,9 +78,9 @@ class Baseline(OnnxGenerator):
         return 0
 
 
-def folder_of(name: str) -> Path | None:
+def folder_of(name: str, target: str = "cpu") -> Path | None:
     try:
-        return artifacts.verify(artifacts.build_dir(name, "cpu"), "").path
+        return artifacts.verify(artifacts.build_dir(name, target), "").path
     except artifacts.ArtifactError:
         return None
 
@@ -123,39 +123,95 @@ def run_genai(folder: Path, prompts: list[list[int]], new_tokens: int) -> list[d
     return json.loads(result.stdout)
 
 
+class OneRow(OnnxGenerator):
+    """IO binding without the two-row padding (one-row steps, as the baseline takes)."""
+
+    def __init__(self, folder, **kwargs):
+        super().__init__(folder, speculate=False, **kwargs)
+
+    def _run(self, tokens):
+        return self.state.run(tokens)
+
+
 def section_decode(folder: Path, args) -> dict:
     print(f"\n## Decoding: {SMALL}, {args.prompts} prompts of {args.prompt_tokens} tokens, "
-          f"{args.new_tokens} new tokens, greedy")
-    figures = {}
+          f"{args.new_tokens} new tokens, greedy; configurations interleaved, {args.rounds} rounds")
     base = Baseline(folder, device=args.device)
-    prompts = make_prompts(base, args.prompts, args.prompt_tokens)
-    forced(base, prompts[0], 4)  # warm-up
-    runs = {"baseline": [forced(base, ids, args.new_tokens) for ids in prompts]}
-    del base
+    one_row = OneRow(folder, device=args.device)
     ours = OnnxGenerator(folder, device=args.device, speculate=False)
-    forced(ours, prompts[0], 4)
-    runs["iobinding"] = [forced(ours, ids, args.new_tokens) for ids in prompts]
-    ours.speculate = True
-    runs["+lookup"] = [forced(ours, ids, args.new_tokens) for ids in prompts]
-    genai = None if args.skip_genai else run_genai(folder, prompts, args.new_tokens)
+    prompts = make_prompts(base, args.prompts, args.prompt_tokens)
+    configs = {"baseline": (base, False), "iobinding-1row": (one_row, False),
+               "iobinding": (ours, False), "+lookup": (ours, True)}
+    runs = {name: [] for name in configs}
+    for gen in (base, one_row, ours):
+        forced(gen, prompts[0], 4)  # warm-up
+    for _ in range(args.rounds):
+        for ids in prompts:
+            for name, (gen, speculate) in configs.items():
+                gen.speculate = speculate
+                runs[name].append(forced(gen, ids, args.new_tokens))
+    del base, one_row
+    genai = None if args.skip_genai else run_genai(folder, prompts * args.rounds, args.new_tokens)
     rows = [(name, decode_rate(r), first_token_ms(r)) for name, r in runs.items()]
     if genai:
         rows.append(("genai", sum(len(g["tokens"]) - 1 for g in genai) / sum(g["decode_s"] for g in genai),
                      1000 * statistics.median(g["first_s"] for g in genai)))
     peer = dict((name, rate) for name, rate, _ in rows)
-    print(f"{'generator':<12} {'decode tok/s':>12} {'first token ms':>15} {'x baseline':>10} {'x genai':>8}")
+    print(f"{'generator':<15} {'decode tok/s':>12} {'first token ms':>15} {'x baseline':>10} {'x genai':>8}")
     for name, rate, first in rows:
         vs_genai = f"{rate / peer['genai']:.2f}" if "genai" in peer else "-"
-        print(f"{name:<12} {rate:>12.1f} {first:>15.0f} {rate / peer['baseline']:>10.2f} {vs_genai:>8}")
+        print(f"{name:<15} {rate:>12.1f} {first:>15.0f} {rate / peer['baseline']:>10.2f} {vs_genai:>8}")
     same = all(a.token_ids == b.token_ids for a, b in zip(runs["iobinding"], runs["+lookup"]))
     drafted = sum(r.timings["drafted"] for r in runs["+lookup"])
     accepted = sum(r.timings["accepted"] for r in runs["+lookup"])
-    print(f"+lookup output identical to iobinding greedy: {same}; drafts accepted {accepted}/{drafted}")
+    passes = sum(r.timings["passes"] for r in runs["+lookup"])
+    print(f"+lookup output identical to iobinding greedy: {same}; drafts accepted {accepted}/{drafted}; "
+          f"{sum(len(r.token_ids) for r in runs['+lookup']) / passes:.2f} tokens per pass")
     if genai:
         agree = [_agree(g["tokens"], r.token_ids) for g, r in zip(genai, runs["iobinding"])]
         print(f"tokens equal to genai's before the first difference: {agree} of {args.new_tokens}")
-    figures.update({name: rate for name, rate, _ in rows})
-    return figures
+    return peer
+
+
+def section_long(folder: Path, args) -> None:
+    """Decoding at a long context, where copying the cache every step costs most."""
+    print(f"\n## Long context: {args.long_tokens}-token prompt, 24 new tokens")
+    text = "".join((ROOT / rel).read_text() for rel in SOURCES)
+    rates = {}
+    for name, make in (("baseline", lambda: Baseline(folder, device=args.device)),
+                       ("iobinding-1row", lambda: OneRow(folder, device=args.device)),
+                       ("iobinding", lambda: OnnxGenerator(folder, device=args.device, speculate=False))):
+        gen = make()
+        ids = gen.encode(text)[: args.long_tokens]
+        run = forced(gen, ids, 24)
+        rates[name] = decode_rate([run])
+        del gen
+    print("decode tok/s: " + ", ".join(f"{name} {rate:.1f} (x{rate / rates['baseline']:.2f})"
+                                       for name, rate in rates.items()))
+
+
+def rss_child(args) -> int:
+    """Peak RSS of one process serving the default model at a 2k-token context."""
+    folder = folder_of(SMALL, args.target)
+    gen = OnnxGenerator(folder, device=args.device)
+    text = "".join((ROOT / rel).read_text() for rel in SOURCES) * 2
+    ids = gen.encode(text)[:2048]
+    gen.generate(ids, Sampling(max_new_tokens=32), set())
+    gen.generate(ids[:-40] + ids[-20:], Sampling(max_new_tokens=32), set())  # a second state saved
+    print(json.dumps({"rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "cache_mib": gen.cache.nbytes / 2**20, "live_mib": gen.state.nbytes / 2**20}))
+    return 0
+
+
+def section_rss(args) -> None:
+    result = subprocess.run([sys.executable, __file__, "--rss-child", "--device", args.device, "--target", args.target],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        print("RSS measurement failed:", result.stderr.strip()[-500:])
+        return
+    r = json.loads(result.stdout.strip().splitlines()[-1])
+    print(f"\n## Memory: peak RSS serving {SMALL} at a 2k-token context: {r['rss_mib']:.0f} MiB "
+          f"(saved states {r['cache_mib']:.0f} MiB, live cache {r['live_mib']:.0f} MiB)")
 
 
 def _agree(a: list[int], b: list[int]) -> int:
@@ -189,6 +245,8 @@ def section_keystrokes(args) -> dict:
             request = CompletionRequest("file:///bench/prompt.py", "python", doc, 1, at + i, False)
             result = service.complete(request, settings)
             t = result.timings
+            if "first_ms" not in t:
+                continue  # nothing to suggest at this point
             (cold if i == 0 else warm).append(t["first_ms"])
             if i:
                 reuse.append(t["reused_tokens"] / t["prompt_tokens"])
@@ -227,11 +285,14 @@ def section_draft(small_folder: Path, large_folder: Path, args) -> dict:
     lines = make_prompts(large, 3, args.prompt_tokens)
     small_only = OnnxGenerator(small_folder, device=args.device)
     measurements = [Measurement(SMALL, measure_single_line(small_only, lines, stop_ids), draft_device(small_only))]
+    large.speculate = True
+    measurements.append(Measurement(LARGE, measure_single_line(large, lines, stop_ids), draft_device(large)))
     large.speculate = False
     large.attach_draft(draft)
     measurements.append(Measurement(LARGE, measure_single_line(large, lines, stop_ids), draft_device(large), SMALL))
     for m in measurements:
-        print(f"single-line warm p50: {m.model}{' + draft' if m.draft else ''}: {m.p50_ms:.0f} ms")
+        how = f" + {m.draft} draft" if m.draft else " + lookup"
+        print(f"single-line warm p50: {m.model}{how}: {m.p50_ms:.0f} ms")
     chosen = choose_default(measurements, [LARGE, SMALL])
     print(f"choose_default on this machine: {chosen.model}")
     return {"draft_speedup": decode_rate(drafted) / decode_rate(plain), "chosen": chosen.model}
@@ -246,28 +307,37 @@ def main() -> int:
     parser.add_argument("--new-tokens", type=int, default=48)
     parser.add_argument("--prompt-tokens", type=int, default=400)
     parser.add_argument("--prompts", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--device", default="cpu")
+    parser.add_argument("--target", default="cpu", help="which build of the models: cpu or cuda")
     parser.add_argument("--skip-genai", action="store_true")
     parser.add_argument("--skip-large", action="store_true")
     parser.add_argument("--skip-keystrokes", action="store_true")
+    parser.add_argument("--long-tokens", type=int, default=1536, help="0 skips the long-context section")
+    parser.add_argument("--rss-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    small = folder_of(SMALL)
+    if args.rss_child:
+        return rss_child(args)
+    small = folder_of(SMALL, args.target)
     if small is None:
         print(f"{SMALL} is not built: run ./dev.sh setup")
         return 1
     started = time.monotonic()
     section_decode(small, args)
+    if args.long_tokens:
+        section_long(small, args)
+    section_rss(args)
     if not args.skip_keystrokes:
         section_keystrokes(args)
-    large = folder_of(LARGE)
+    large = folder_of(LARGE, args.target)
     if args.skip_large:
         pass
     elif large is None:
         print(f"\n{LARGE} is not built (codewhisperer-lsp model build --name {LARGE}); draft section skipped")
     else:
         section_draft(small, large, args)
-    print(f"\npeak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB; "
-          f"{time.monotonic() - started:.0f} s")
+    print(f"\npeak RSS of this benchmark (every generator above loaded): "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB; {time.monotonic() - started:.0f} s")
     return 0
 
 

@@ -7,9 +7,12 @@ its draft) stays under the target. Otherwise the small model is the default.
 
 from __future__ import annotations
 
+import logging
 import statistics
 import time
 from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
 
 TARGET_MS = 350.0  # warm single-line time to suggestion, p50
 
@@ -51,3 +54,23 @@ def measure_single_line(generator, prompts: list[list[int]], stop_ids: set[int],
             generator.generate(ids, Sampling(max_new_tokens=max_new_tokens), stop_ids, line_done)
             times.append((time.monotonic() - started) * 1000)
     return statistics.median(times)
+
+
+def attach_default_draft(generator, model: str, device: str = "auto", threads: int = 0) -> str | None:
+    """Give a larger registered model the registry's default (smaller, same tokenizer) as its
+    speculative draft when that is built; returns the draft's name, or None."""
+    from codewhisperer_lsp.model import artifacts
+    from codewhisperer_lsp.model.registry import default_model
+    from codewhisperer_lsp.model.runtime import OnnxGenerator
+
+    small = default_model()
+    if model == small:
+        return None
+    for target in ("cuda", "cpu") if generator.provider.startswith("CUDA") else ("cpu",):
+        try:
+            folder = artifacts.verify(artifacts.build_dir(small, target), "")
+            generator.attach_draft(OnnxGenerator(folder.path, device, threads))
+            return small
+        except (artifacts.ArtifactError, ValueError, RuntimeError) as exc:
+            log.info("no %s draft for %s: %s", target, model, exc)
+    return None

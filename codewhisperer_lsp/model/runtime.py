@@ -1,9 +1,11 @@
 """Text generation with ONNX Runtime: a decoder-only model exported by onnxruntime-genai's builder.
 
-The loop keeps the attention key/value cache between steps and between calls: a prompt that
-starts with tokens seen before (the same file while the user types) reuses their cached state
-and only the new tokens are computed. Generation runs on a worker thread, never on the event
-loop, and checks for cancellation before every step.
+The key/value cache stays in preallocated buffers bound as both past and present (iobinding.py),
+between steps and between calls: a prompt that starts with tokens seen before (the same file while
+the user types) reuses their state and only the new tokens are computed; states of other
+documents wait in a cache bounded in bytes. Greedy requests decode speculatively (prompt lookup,
+or a smaller draft model) with exactly the greedy output. Generation runs on a worker thread,
+never on the event loop, and checks for cancellation before every pass.
 """
 
 from __future__ import annotations
@@ -245,9 +247,11 @@ class OnnxGenerator:
             raise ValueError("prompt longer than the model's context")
         t0 = time.monotonic()
         logits, reused = self._prefill(prompt_ids, cancelled)
+        drafter = self._drafter(sampling)
+        if isinstance(drafter, ModelDraft):
+            drafter.model.advance_to(prompt_ids, cancelled)  # the draft reads the prompt too
         t1 = time.monotonic()
         rng = np.random.default_rng(sampling.seed)
-        drafter = self._drafter(sampling)
         out: list[int] = []
         drafted = accepted = passes = 0
         reason = None

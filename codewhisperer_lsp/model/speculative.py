@@ -20,11 +20,12 @@ class PromptLookup:
     `max_ngram` down to 2 (up to `max_draft` tokens), else of the last token alone (one token:
     the verifying pass runs at least two positions anyway, so a single guess is free)."""
 
-    def __init__(self, max_ngram: int = 3, max_draft: int = 8):
+    def __init__(self, max_ngram: int = 3, max_draft: int = 8, first_draft: int = 4):
         self.max_ngram, self.max_draft = max_ngram, max_draft
+        self.k = first_draft  # adapted to how many guesses pass (a longer pass costs more)
 
     def propose(self, ids: list[int], limit: int) -> list[int]:
-        limit = min(limit, self.max_draft)
+        limit = min(limit, self.k)
         if limit <= 0 or len(ids) < 2:
             return []
         seq = np.asarray(ids, dtype=np.int64)
@@ -38,7 +39,10 @@ class PromptLookup:
         return []
 
     def feedback(self, proposed: int, accepted: int) -> None:
-        pass
+        if proposed > 1 and accepted == proposed:
+            self.k = min(self.max_draft, self.k + 2)
+        elif accepted < proposed:
+            self.k = max(2, accepted + 1)
 
 
 class ModelDraft:

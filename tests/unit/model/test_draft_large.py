@@ -1,0 +1,45 @@
+"""The 1.5B model with the 0.5B as its draft: exactly the 1.5B's greedy output. Real models; the
+1.5B is built with `codewhisperer-lsp model build --name qwen2.5-coder-1.5b-instruct`."""
+
+from __future__ import annotations
+
+import pytest
+
+from codewhisperer_lsp.model.runtime import OnnxGenerator, Sampling
+from tests.unit.model.conftest import DEVICE, LARGE, built
+from tests.unit.model.samples import SAMPLES
+from tests.unit.model.test_exact_decoding import plain_greedy
+
+
+@pytest.fixture(scope="module")
+def large():
+    folder = built(LARGE)
+    if folder is None:
+        pytest.skip(f"{LARGE} is not built (codewhisperer-lsp model build --name {LARGE})")
+    return OnnxGenerator(folder, device=DEVICE)
+
+
+def test_small_draft_gives_large_greedy_output(large, small, stop_ids):
+    large.attach_draft(small)
+    try:
+        for name in ("py", "js"):
+            ids = large.encode(f"<|file_sep|>sample.{name}\n" + SAMPLES[name])
+            want = plain_greedy(large, ids, stop_ids)
+            got = large.generate(ids, Sampling(max_new_tokens=40), stop_ids)
+            assert got.token_ids == want.token_ids, name
+            assert got.timings["accepted"] > 0  # the draft's guesses were really used
+    finally:
+        large.attach_draft(None)
+        small.cache.clear()
+        small.state.truncate(0)
+
+
+def test_draft_must_share_the_tokenizer(large, small):
+    class Other:
+        class tokenizer:
+            @staticmethod
+            def get_vocab_size(with_added_tokens=True):
+                return 32000
+
+    with pytest.raises(ValueError):
+        large.attach_draft(Other())
