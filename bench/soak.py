@@ -29,12 +29,30 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.e2e.rawclient import RawServer  # noqa: E402
 
-DOCS = {
-    "file:///soak/app.py": ("python", "import os\n\n\ndef load(path):\n    with open(path) as f:\n        return f.read()\n\n\n"),
-    "file:///soak/util.js": ("javascript", "function sum(xs) {\n  return xs.reduce((a, b) => a + b, 0);\n}\n\n"),
-    "file:///soak/main.go": ("go", "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n\n"),
-    "file:///soak/buf.c": ("c", "#include <string.h>\n\nvoid copy(char *dst, const char *src) {\n    strcpy(dst, src);\n}\n\n"),
+_HEADERS = {
+    "file:///soak/app.py": ("python", "import os\n\n\n",
+                            "def handler_{n}(path, limit={n}):\n    with open(path) as f:\n        data = f.read()\n"
+                            "    return [line for line in data.splitlines() if len(line) < limit]\n\n\n"),
+    "file:///soak/util.js": ("javascript", "'use strict';\n\n",
+                             "function sum{n}(xs) {{\n  return xs.reduce((a, b) => a + b * {n}, 0);\n}}\n\n"),
+    "file:///soak/main.go": ("go", "package main\n\nimport \"fmt\"\n\n",
+                             "func show{n}(x int) {{\n\tfmt.Println(\"value\", x+{n})\n}}\n\n"),
+    "file:///soak/buf.c": ("c", "#include <string.h>\n\n",
+                           "void copy{n}(char *dst, const char *src) {{\n    strncpy(dst, src, {n});\n}}\n\n"),
 }
+START_CHARS = 4500  # documents start past the prompt budget, so memory reaches its steady state early
+RESET_CHARS = 6000
+
+
+def _initial(header: str, template: str) -> str:
+    text, n = header, 0
+    while len(text) < START_CHARS:
+        text += template.format(n=n)
+        n += 1
+    return text
+
+
+DOCS = {uri: (language, _initial(header, template)) for uri, (language, header, template) in _HEADERS.items()}
 TYPING = {
     "python": ["def area(r):\n    return 3.14159 * r * r\n\n", "for i in range(10):\n    print(i)\n", "x = [a for a in y]\n"],
     "javascript": ["const max = (a, b) => a > b ? a : b;\n", "if (x) {\n  y();\n}\n", "let total = 0;\n"],
@@ -132,7 +150,7 @@ class Soak:
                 "contentChanges": [{"range": {"start": {"line": line, "character": character - back},
                                               "end": {"line": line, "character": character}}, "text": ""}]})
             self.text[uri] = self.text[uri][:len(self.text[uri]) - back]
-        if len(self.text[uri]) > 6000:  # keep documents editor-sized: start the file over
+        if len(self.text[uri]) > RESET_CHARS:  # keep documents editor-sized: start the file over
             self.version[uri] += 1
             self.text[uri] = DOCS[uri][1]
             self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": self.version[uri]},
@@ -236,6 +254,7 @@ class Soak:
             "other_latency": {kind: _percentiles([s for _, k, s, c in self.latency if k == kind and not c])
                               for kind in ("security scan", "findReferences", "getReferenceLog")},
             "samples": len(self.samples),
+            "rss_series": [[s["messages"], round(s["rss_mb"], 1)] for s in self.samples],
         }
 
 

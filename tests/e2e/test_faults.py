@@ -222,33 +222,34 @@ def test_corrupt_reference_database_is_rebuilt_and_completions_go_on(tmp_path):
         server.close()
 
 
-def test_locked_reference_database_never_delays_completions(tmp_path):
+def test_reference_database_locked_at_start_is_replaced_and_completions_go_on(tmp_path):
+    """Another process holds the index with an exclusive lock when the server starts: the server
+    waits its busy timeout, moves the file aside, builds a fresh index, and suggests meanwhile.
+    (Once the server has the index open in WAL mode no other process can take such a lock; a
+    look-up that meets a lock waits at most 150 ms: tests/unit/reliability/test_index_lock.py.)"""
     import sqlite3
 
     cache = tmp_path / "cache"
     linked_cache(cache)
     if not (cache / "references.sqlite").is_file():
         pytest.skip("no reference index built yet to lock")
+    holder = sqlite3.connect(cache / "references.sqlite", isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
     server = start(tmp_path, cache)
     try:
         assert wait_state(server, "ready", 0)
+        assert list(cache.glob("references.sqlite.broken-*")), "the locked database was not moved aside"
         open_doc(server, PY_DOC)
-        assert complete(server)
-        holder = sqlite3.connect(cache / "references.sqlite", isolation_level=None)
-        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
-        holder.execute("BEGIN EXCLUSIVE")  # another process holds the database
-        try:
-            started = time.monotonic()
-            answer = ask(server, "codewhisperer/findReferences", {"text": PY_DOC[2]})["result"]
-            assert time.monotonic() - started < 3, "a look-up waited on the lock"
-            assert answer["references"] == []
-            assert complete(server)
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
-        assert server.alive()
+        assert complete(server), "no suggestion while the index is rebuilt"
+        started = time.monotonic()
+        answer = ask(server, "codewhisperer/findReferences", {"text": PY_DOC[2]})["result"]
+        assert time.monotonic() - started < 5 and answer["index"]["state"] in ("building", "ready", "empty")
+        assert server.alive() and server.stray == b""
     finally:
         server.close()
+        holder.execute("ROLLBACK")
+        holder.close()
 
 
 def test_no_room_for_the_reference_log_keeps_the_entry_and_writes_it_later(tmp_path):
