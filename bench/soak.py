@@ -132,7 +132,7 @@ class Soak:
     def type_burst(self, uri: str) -> None:
         language, _ = DOCS[uri]
         snippet = self.rng.choice(TYPING[language])
-        cut = self.rng.randint(3, min(12, len(snippet)))
+        cut = self.rng.randint(2, min(8, len(snippet)))
         for char in snippet[:cut]:
             line, character = self._end(uri)
             self.version[uri] += 1
@@ -184,10 +184,10 @@ class Soak:
             msg_id = self.request("workspace/executeCommand", {"command": "codewhisperer.startSecurityScan",
                                                                 "arguments": [{"uri": uri}]}, "security scan")
             pending[msg_id] = ("security scan", time.monotonic())
-        if index % 6 == 3:
+        if index % 3 == 1:
             msg_id = self.request("codewhisperer/findReferences", {"text": self.text[uri][-400:]}, "findReferences")
             pending[msg_id] = ("findReferences", time.monotonic())
-        if index % 10 == 5:
+        if index % 4 == 2:
             msg_id = self.request("codewhisperer/getReferenceLog", {"offset": 0, "limit": 20}, "getReferenceLog")
             pending[msg_id] = ("getReferenceLog", time.monotonic())
         if index % 40 == 20:
