@@ -7,10 +7,13 @@
 #             cuDNN runtime wheels it loads (nvidia-*-cu12), and this project's dependencies
 #             (make it on a connected machine with
 #               pip download -d WHEELS_DIR onnxruntime-gpu==1.31.1 'nvidia-cudnn-cu12<10' \
-#                 'nvidia-cuda-runtime-cu12' 'nvidia-cublas-cu12' 'nvidia-cufft-cu12' 'nvidia-curand-cu12' . pytest==9.2.0 pytest-timeout==2.4.0)
+#                 'nvidia-cuda-runtime-cu12' 'nvidia-cublas-cu12' 'nvidia-cufft-cu12' 'nvidia-curand-cu12' \
+#                 setuptools . pytest==9.2.0 pytest-timeout==2.4.0)
 # MODELS_DIR  built model folders named like the cache's models/ folder:
 #             qwen2.5-coder-0.5b-instruct-cuda (from `codewhisperer-lsp model build --target cuda`)
-#             and optionally qwen2.5-coder-1.5b-instruct-cuda; a *-cpu build also works on CUDA.
+#             and optionally qwen2.5-coder-1.5b-instruct-cuda (fp16 activations and cache). Without a
+#             *-cuda folder the *-cpu builds are used: they run, but their fp32 attention falls back
+#             to the CPU provider, so their figures say little about the GPU.
 #
 # Prints: the providers ONNX Runtime offers, the GPU model tests (IO binding with the cache on the
 # device, exact greedy and speculative decoding), then the speed benchmark on CUDA.
@@ -26,7 +29,7 @@ command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,memory.total,dri
 
 python3 -m venv "$work/venv"
 py="$work/venv/bin/python"
-"$py" -m pip install --quiet --no-index --find-links "$wheels" onnxruntime-gpu==1.31.1 pytest pytest-timeout
+"$py" -m pip install --quiet --no-index --find-links "$wheels" setuptools onnxruntime-gpu==1.31.1 pytest pytest-timeout
 "$py" -m pip install --quiet --no-index --find-links "$wheels" --no-build-isolation -e .
 "$py" -m pip uninstall --quiet --yes onnxruntime 2>/dev/null || true  # the CPU package would shadow the GPU one
 "$py" -m pip install --quiet --no-index --find-links "$wheels" --force-reinstall --no-deps onnxruntime-gpu==1.31.1
