@@ -10,6 +10,7 @@ import logging
 from typing import Any
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcRequestCancelled
 from pygls.lsp.server import LanguageServer
 
 from codewhisperer_lsp import __version__, protocol
@@ -43,6 +44,8 @@ class CodeWhispererServer(LanguageServer):
         serve_stdio(self, stdin, stdout)  # survives damaged frames; stdout carries protocol only
 
     def report_server_error(self, error, source):
+        if isinstance(error, JsonRpcRequestCancelled):
+            return  # a superseded or cancelled completion is routine, not an error
         log.warning("%s: %s", getattr(source, "__name__", source), error)  # to the log, not a pop-up per bad message
 
     async def reload_model(self, arguments: list) -> dict:
