@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import dataclasses
 import random
 import re
 import subprocess
@@ -37,9 +38,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.quality_problems import PROBLEMS  # noqa: E402
 from codewhisperer_lsp.completion import prompt as prompts  # noqa: E402
+from codewhisperer_lsp.completion.kinds import PLANS  # noqa: E402
 from codewhisperer_lsp.completion.service import CompletionRequest, CompletionService  # noqa: E402
 from codewhisperer_lsp.config import Settings  # noqa: E402
 from codewhisperer_lsp.context.block import count_errors  # noqa: E402
+from codewhisperer_lsp.context.cursor import CompletionKind  # noqa: E402
 from codewhisperer_lsp.model.engine import ModelEngine  # noqa: E402
 from codewhisperer_lsp.model.runtime import Sampling  # noqa: E402
 
@@ -177,6 +180,8 @@ def ratio(a: float, b: float) -> str:
 
 
 def report(functions: dict, lines: dict) -> str:
+    if not functions["pipeline"]:
+        functions = {key: [(False, 0.0)] for key in functions}
     out = ["| set | metric | pipeline | bare model | bare + stop sequences | pipeline / bare+stops |",
            "|---|---|---|---|---|---|"]
     n = len(functions["pipeline"])
@@ -206,6 +211,8 @@ def main() -> int:
     parser.add_argument("--prompt-tokens", type=int, default=512)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--threads", type=int, default=0)
+    parser.add_argument("--line-prompt", choices=("plan", "prefix"), default="plan",
+                        help="prompt mode for the line kind: as planned (fill-in-the-middle) or prefix-only")
     args = parser.parse_args()
     engine = ModelEngine()
     engine.configure("", "", "cpu", args.threads)
@@ -213,6 +220,8 @@ def main() -> int:
     if status.state != "ready":
         print(f"model not ready: {status.message}", file=sys.stderr)
         return 1
+    if args.line_prompt == "prefix":
+        PLANS[CompletionKind.LINE] = dataclasses.replace(PLANS[CompletionKind.LINE], fim=False)
     settings = Settings(numSuggestions=1, maxNewTokens=FUNCTION_TOKENS, maxPromptTokens=args.prompt_tokens)
     paths = Paths(engine, settings)
     started = time.monotonic()
