@@ -64,8 +64,17 @@ def test_neovim_plugin_end_to_end(tmp_path):
     dismiss = steps["dismiss"]
     assert dismiss == {"step": "dismiss", "visible": False, "marks": 0, "unchanged": True, "mode": "i"}, dismiss
 
-    metrics = steps["metrics"]  # sessionResult: both sessions seen, the dismissed one (at least) discarded
-    assert metrics["accepted"] >= 1 and metrics["seen"] >= 2 and metrics["discarded"] >= 1, metrics
+    results = steps["session results"]
+    assert results["accepted"] >= 1, results
+    kept = [r for r in results["sent"] if not all(s["discarded"] for s in r["completionSessionResult"].values())]
+    assert len(kept) == 1, results  # one session had its item accepted, the others were all discarded
+    accepted_session, dismissed_session = kept[0], results["sent"][-1]
+    states = accepted_session["completionSessionResult"]
+    assert len(states) == ghost["count"] and sum(not s["discarded"] for s in states.values()) == 1, results
+    assert all(s["seen"] for s in states.values()), results  # Alt+] showed the second one
+    states = dismissed_session["completionSessionResult"]
+    assert all(s["discarded"] for s in states.values()) and any(s["seen"] for s in states.values()), results
+    assert accepted_session["sessionId"] != dismissed_session["sessionId"], results
 
     assert steps["pause"]["pause"]["autoSuggestions"] is False
     assert steps["pause"]["resume"]["autoSuggestions"] is True and steps["pause"]["paused"] is False

@@ -85,6 +85,15 @@ local function test()
     end
     return status and status.state == 'ready'
   end)
+  -- Spy on the notifications the plugin sends (codewhisperer/sessionResult).
+  local sent = {}
+  local notify = client.notify
+  client.notify = function(self, method, params)
+    if method == 'codewhisperer/sessionResult' then
+      sent[#sent + 1] = vim.deepcopy(params)
+    end
+    return notify(self, method, params)
+  end
   step('attached', { client = client.name, status = cw.state.status, encoding = client.offset_encoding })
 
   -- Alt+C at the end of line 3 (in Insert mode): the ghost text appears.
@@ -128,11 +137,12 @@ local function test()
     mode = vim.fn.mode() })
   input('<Esc>')
 
-  -- The dismissed and accepted sessions were reported (codewhisperer/sessionResult) and counted.
+  -- The accepted and the dismissed sessions were reported with codewhisperer/sessionResult;
+  -- getMetrics counts the accepted item.
   local metrics
   require('codewhisperer.util').request(client, 'codewhisperer/getMetrics', {}, function(_, r) metrics = r end, bufnr)
   wait_for('codewhisperer/getMetrics', 5000, function() return metrics end)
-  step('metrics', { seen = metrics.seen, discarded = metrics.discarded, accepted = metrics.accepted })
+  step('session results', { sent = sent, accepted = metrics.accepted })
 
   -- Pause and resume.
   local answers = {}
