@@ -219,13 +219,15 @@ class InlineCompletionFeature:
         """On the model thread: (result, verdict), or None when cancelled."""
         if cancel.is_set():
             return None
-        self.metrics.count("modelCalls")
         try:
             result = self.service.complete(request, settings, cancel.is_set)
-        except Cancelled:
+        except Cancelled:  # raised between decoding steps: the model was running
+            self.metrics.count("modelCalls")
             return None
         except ModelUnavailable as exc:
             return CompletionResult([], None, {"unavailable": str(exc)}), None
+        if "prompt_tokens" in result.timings:  # the service built a prompt and ran the model
+            self.metrics.count("modelCalls")
         policy = Policy(settings.includeSuggestionsWithCodeReferences, settings.security.checkSuggestions,
                         settings.security.returnInsecureSuggestions)
         verdict = self.gate.review(request.language_id, request.text[:request.offset],

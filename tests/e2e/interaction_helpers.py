@@ -29,13 +29,19 @@ async def running_server(state_dir: str, options: dict, notifications: dict[str,
     """A real server over stdio whose state (pause, metrics, logs) lives in `state_dir`."""
     client: LanguageClient = await ClientServerConfig(SERVER, server_env=server_env(state_dir)).start()
     for method, sink in (notifications or {}).items():
-        client.feature(method)(sink.append)
+        _collect(client, method, sink)
     await start_session(client, options)
     try:
         yield client
     finally:
         await client.shutdown_session()
         await client.stop()
+
+
+def _collect(client: LanguageClient, method: str, sink: list) -> None:
+    @client.feature(method)
+    def collect(params):
+        sink.append(params)
 
 
 async def metrics(client: LanguageClient) -> dict:
@@ -74,3 +80,10 @@ def insert(client: LanguageClient, uri: str, version: int, line: int, character:
     client.text_document_did_change(types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
         content_changes=[types.TextDocumentContentChangePartial(range=types.Range(position, position), text=text)]))
+
+
+def erase(client: LanguageClient, uri: str, version: int, line: int, start: int, end: int) -> None:
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(types.Position(line, start), types.Position(line, end)), text="")]))
