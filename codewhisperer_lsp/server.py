@@ -27,6 +27,20 @@ from codewhisperer_lsp.model.engine import EngineStatus, ModelEngine
 log = logging.getLogger(__name__)
 
 
+
+def _is_cancellation(error: BaseException | None) -> bool:
+    return isinstance(error, JsonRpcRequestCancelled) or getattr(error, "code", None) == -32800
+
+
+class _QuietCancellations(logging.Filter):
+    """pygls logs a traceback for every request answered RequestCancelled; superseding is routine."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and _is_cancellation(record.exc_info[1]))
+
+
+logging.getLogger("pygls.protocol.json_rpc").addFilter(_QuietCancellations())
+
 class CodeWhispererServer(LanguageServer):
     def __init__(self):
         super().__init__("codewhisperer-lsp", __version__, protocol_cls=RobustProtocol,
@@ -44,7 +58,7 @@ class CodeWhispererServer(LanguageServer):
         serve_stdio(self, stdin, stdout)  # survives damaged frames; stdout carries protocol only
 
     def report_server_error(self, error, source):
-        if isinstance(error, JsonRpcRequestCancelled):
+        if _is_cancellation(error):
             return  # a superseded or cancelled completion is routine, not an error
         log.warning("%s: %s", getattr(source, "__name__", source), error)  # to the log, not a pop-up per bad message
 
