@@ -299,6 +299,8 @@ class InlineCompletionFeature:
     def session_result(self, params) -> None:
         """codewhisperer/sessionResult from the client: which items were seen or discarded."""
         results = _field(params, "completionSessionResult") or {}
+        if hasattr(results, "_asdict"):  # pygls turns custom params into namedtuples (item ids renamed)
+            results = results._asdict()
         if not isinstance(results, dict):
             return
         for state in results.values():
