@@ -45,6 +45,8 @@ class Settings:
     maxNewTokens: int = 160
     temperature: float = 0.6  # for the second and later items on a manual trigger
     includeSuggestionsWithCodeReferences: bool = True
+    # extra licensed code for the reference tracker: [{path, license (SPDX), url?}]
+    referenceFolders: tuple = ()
     collectMetrics: bool = True
     logLevel: str = "info"
     security: SecuritySettings = field(default_factory=SecuritySettings)
@@ -56,8 +58,23 @@ BOUNDS = {"threads": (0, 256), "debounceMs": (0, 5000), "numSuggestions": (1, 10
           "maxFiles": (1, 100_000), "maxBytes": (1, 1_000_000_000), "timeoutSeconds": (1.0, 3600.0)}
 
 
+def reference_folders(name: str, value: Any) -> tuple[tuple, str | None]:
+    """[{path, license, url?}] -> a tuple of such dicts; anything else is an error."""
+    if not isinstance(value, list):
+        return (), f"{name} must be a list of {{path, license, url?}}, got {value!r}"
+    folders = []
+    for item in value:
+        if not (isinstance(item, dict) and isinstance(item.get("path"), str) and item["path"]
+                and isinstance(item.get("license"), str) and isinstance(item.get("url", ""), str)):
+            return (), f"{name} entries need a path and a license (SPDX id), got {item!r}"
+        folders.append({"path": item["path"], "license": item["license"], "url": item.get("url", "")})
+    return tuple(folders), None
+
+
 def _check(name: str, default: Any, value: Any) -> tuple[Any, str | None]:
     kind = type(default)
+    if kind is tuple:
+        return reference_folders(name, value)
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
     if kind is bool and not isinstance(value, bool) or kind is not bool and isinstance(value, bool) \
@@ -108,6 +125,7 @@ class Policy:
     path: str = ""
     includeSuggestionsWithCodeReferences: bool | None = None
     collectMetrics: bool | None = None
+    referenceFolders: tuple = ()  # indexed for everyone, in addition to the user's own
     error: str = ""
 
 
@@ -126,7 +144,12 @@ def load_policy(path: Path | None = None) -> Policy:
     except (OSError, ValueError) as exc:
         return Policy(path=str(path), error=f"organization policy {path} is unreadable: {exc}")
     keep = {k: raw[k] for k in ("includeSuggestionsWithCodeReferences", "collectMetrics") if isinstance(raw.get(k), bool)}
-    return Policy(path=str(path), **keep)
+    error = ""
+    if "referenceFolders" in raw:
+        keep["referenceFolders"], problem = reference_folders("referenceFolders", raw["referenceFolders"])
+        if problem:
+            error = f"organization policy {path}: {problem}"
+    return Policy(path=str(path), error=error, **keep)
 
 
 def effective(settings: Settings, policy: Policy) -> tuple[Settings, list[str]]:

@@ -81,6 +81,8 @@ class CodeWhispererServer(LanguageServer):
             self.tell_once(f"{name} is managed by your organization ({self.policy.path}); your setting has no effect",
                            types.MessageType.Info)
         logging.getLogger("codewhisperer_lsp").setLevel(self.settings.logLevel.upper())
+        if hasattr(self, "references"):
+            self.references.settings_changed()
         self.engine.configure(self.settings.model, self.settings.modelPath, self.settings.device, self.settings.threads)
         self.completion.settings_applied(was_paused)
 

@@ -33,8 +33,25 @@ class ReferenceFeature:
         self._build_thread: threading.Thread | None = None
 
     def start_index(self) -> None:
+        self.index.extra_folders = self.folders()
         if self._build_thread is None:
             self._build_thread = self.index.build()
+
+    def folders(self) -> list[dict]:
+        """The administrator's folders (policy file), then the user's (setting), without repeats."""
+        chosen: dict[str, dict] = {}
+        for folder in (*self.server.policy.referenceFolders, *self.server.settings.referenceFolders):
+            chosen.setdefault(folder["path"], folder)
+        return list(chosen.values())
+
+    def settings_changed(self) -> None:
+        """Re-index when the configured folders changed (the build is incremental)."""
+        if self._build_thread is None or self.folders() == self.index.extra_folders:
+            return
+        if self._build_thread.is_alive():
+            return  # the running build finishes first; the next change or start picks the folders up
+        self.index.extra_folders = self.folders()
+        self._build_thread = self.index.build()
 
     def find(self, text: str) -> list[dict]:
         return [reference.to_dict() for reference in self.index.find_references(text)]
