@@ -16,7 +16,9 @@ import pytest_asyncio
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from tests.e2e.conftest import open_doc
+from pytest_lsp import ClientServerConfig
+
+from tests.e2e.conftest import SERVER, open_doc, server_env, start_session
 from tests.e2e.interaction_helpers import command, metrics, plain, running_server, timed_complete
 
 OPTIONS = {"codewhisperer": {"numSuggestions": 1}}
@@ -126,3 +128,26 @@ async def test_insecure_suggestion_is_noted_or_withheld(editor: LanguageClient):
         assert unchecked and unchecked[0].command.arguments[0]["securityFindings"] == []
     finally:
         _configure(editor)
+
+
+async def test_an_organization_policy_refuses_references_for_everyone(editor: LanguageClient, tmp_path):
+    await _index_ready(editor)  # the shared index is built by now
+    policy = tmp_path / "policy.json"
+    policy.write_text('{"includeSuggestionsWithCodeReferences": false}')
+    env = {**server_env(str(tmp_path / "state")), "CODEWHISPERER_POLICY_FILE": str(policy)}
+    client: LanguageClient = await ClientServerConfig(SERVER, server_env=env).start()
+    try:
+        # the user asks for suggestions with references; the organization's policy wins
+        await start_session(client, {"codewhisperer": {"numSuggestions": 1,
+                                                       "includeSuggestionsWithCodeReferences": True}})
+        told = [m.message for m in client.messages if "managed by your organization" in m.message]
+        assert len(told) == 1 and "includeSuggestionsWithCodeReferences" in told[0], client.messages
+        text, line, character = _copied_function()
+        uri = "file:///work/filters_policy.py"
+        open_doc(client, uri, "python", text)
+        items, _ = await timed_complete(client, uri, line, character, invoked=True)
+        assert all(not i.command.arguments[0]["hasReferences"] for i in items)
+        assert (await metrics(client))["gate"]["droppedWithReferences"] >= 1
+    finally:
+        await client.shutdown_session()
+        await client.stop()
