@@ -15,6 +15,9 @@ from typing import Protocol
 import numpy as np
 
 ANCHOR = 16
+# The text after the cursor follows the typed text in the fill-in-the-middle layout, so its tokens
+# are computed again at every keystroke: keep it to the nearby lines that say how the gap ends.
+SUFFIX_TOKENS_MAX = 96
 
 
 class Tokenizer(Protocol):
@@ -77,7 +80,7 @@ def heal(prefix: str, tokenizer: Tokenizer) -> tuple[str, str]:
 
 def build(tokenizer: Tokenizer, template: str, header: str, prefix: str, suffix: str, use_fim: bool,
           budget: int, suffix_share: float = 0.25) -> Prompt:
-    suffix_budget = int(budget * suffix_share) if use_fim else 0
+    suffix_budget = min(int(budget * suffix_share), SUFFIX_TOKENS_MAX) if use_fim else 0
     kept_prefix, start_line = trim_prefix(prefix, tokenizer, budget - suffix_budget)
     kept_prefix, healed = heal(kept_prefix, tokenizer)
     if use_fim:
