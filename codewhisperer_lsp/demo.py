@@ -17,6 +17,8 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
+from codewhisperer_lsp.lsp.params import field as _get
+
 GHOST = "\033[2m" if sys.stdout.isatty() else ""
 RESET = "\033[0m" if sys.stdout.isatty() else ""
 
@@ -203,12 +205,6 @@ async def demo_references(client: LanguageClient, timeout: float = 300) -> bool:
     log = await client.protocol.send_request_async("codewhisperer/getReferenceLog", {"offset": 0, "limit": 3})
     print(f"code reference log: {_get(log, 'total')} accepted suggestion(s) with references so far")
     return bool(references) and not fresh_refs
-
-
-def _get(value, key):
-    if value is None:
-        return None
-    return value.get(key) if isinstance(value, dict) else getattr(value, key, None)
 
 
 def run() -> int:

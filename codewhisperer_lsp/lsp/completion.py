@@ -34,6 +34,7 @@ from codewhisperer_lsp.interaction.debounce import AdaptiveDebounce
 from codewhisperer_lsp.interaction.gate import Policy, SuggestionGate, Verdict, shift_references
 from codewhisperer_lsp.interaction.triggers import decline_reason
 from codewhisperer_lsp.interaction.typeahead import Shown, Typeahead
+from codewhisperer_lsp.lsp.params import field as _field
 from codewhisperer_lsp.lsp.positions import offset_at
 from codewhisperer_lsp.model.engine import ModelUnavailable
 from codewhisperer_lsp.model.runtime import Cancelled
@@ -323,9 +324,3 @@ class InlineCompletionFeature:
             self._told_unavailable = message
             self.server.window_show_message(types.ShowMessageParams(
                 types.MessageType.Warning, f"CodeWhisperer: no suggestions: {message}"))
-
-
-def _field(value, name: str):
-    if isinstance(value, dict):
-        return value.get(name)
-    return getattr(value, name, None)

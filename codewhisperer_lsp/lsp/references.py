@@ -12,17 +12,12 @@ import threading
 from typing import Any
 
 from codewhisperer_lsp import protocol
+from codewhisperer_lsp.lsp.params import field as _field
 from codewhisperer_lsp.paths import cache_dir, state_dir
 from codewhisperer_lsp.references.index import ReferenceIndex
 from codewhisperer_lsp.references.log import ReferenceLog, format_message
 
 log = logging.getLogger(__name__)
-
-
-def _field(params: Any, name: str, default=None):
-    if isinstance(params, dict):
-        return params.get(name, default)
-    return getattr(params, name, default)
 
 
 class ReferenceFeature:
