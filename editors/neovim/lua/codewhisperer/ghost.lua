@@ -278,9 +278,7 @@ function M.attach(bufnr, keys)
       pcall(vim.api.nvim_del_augroup_by_id, group)
     end })
   local function map(lhs, rhs, desc, expr)
-    if lhs and lhs ~= '' then
-      vim.keymap.set('i', lhs, rhs, { buffer = bufnr, expr = expr, replace_keycodes = expr and true or nil, desc = desc })
-    end
+    util.imap(bufnr, lhs, rhs, desc, expr)
   end
   map(keys.trigger, function() M.request('invoked', bufnr) end, 'CodeWhisperer: ask for suggestions')
   map(keys.accept, function()

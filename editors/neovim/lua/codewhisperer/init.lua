@@ -56,9 +56,7 @@ end
 local function attach_native(bufnr, keys)
   vim.lsp.inline_completion.enable(true, { bufnr = bufnr })
   local function map(lhs, rhs, desc, expr)
-    if lhs and lhs ~= '' then
-      vim.keymap.set('i', lhs, rhs, { buffer = bufnr, expr = expr, replace_keycodes = expr and true or nil, desc = desc })
-    end
+    util.imap(bufnr, lhs, rhs, desc, expr)
   end
   -- Alt+C sends an Invoked request (several suggestions), shown by this plugin's ghost text.
   map(keys.trigger, function() ghost.request('invoked', bufnr) end, 'CodeWhisperer: ask for suggestions')

@@ -79,4 +79,12 @@ function M.item_text(item)
   return text or ''
 end
 
+--- An Insert-mode mapping local to a buffer; an empty or nil key means "not mapped".
+--- With expr, rhs returns the keys to feed (e.g. the key itself when no suggestion is shown).
+function M.imap(bufnr, lhs, rhs, desc, expr)
+  if lhs and lhs ~= '' then
+    vim.keymap.set('i', lhs, rhs, { buffer = bufnr, expr = expr, replace_keycodes = expr and true or nil, desc = desc })
+  end
+end
+
 return M
