@@ -60,6 +60,7 @@ case "$job" in
     ;;
   test)
     setup_test_tools
+    bench/setup_peers.sh || echo "[setup] llama.cpp's server could not be built; the remote-engine test will say so" >&2
     exec .venv/bin/python -m pytest "$@"
     ;;
   setup)

@@ -33,6 +33,15 @@ class SecuritySettings:
 
 
 @dataclass(frozen=True)
+class RemoteSettings:
+    """An inference server the user runs, spoken to over the OpenAI-compatible completions API."""
+    url: str = ""  # the API root, e.g. http://gpu-box:8000/v1; empty: the local model
+    model: str = ""  # the served model's name; empty: the first one the server lists
+    apiKey: str = ""  # sent as a Bearer token; or set CODEWHISPERER_REMOTE_API_KEY
+    timeoutSeconds: float = 15.0
+
+
+@dataclass(frozen=True)
 class Settings:
     model: str = ""  # a registered model name; empty means the registry's default
     modelPath: str = ""  # a folder with the user's own onnxruntime-genai export; overrides `model`
@@ -50,12 +59,21 @@ class Settings:
     collectMetrics: bool = True
     logLevel: str = "info"
     security: SecuritySettings = field(default_factory=SecuritySettings)
+    remote: RemoteSettings = field(default_factory=RemoteSettings)
 
 
 CHOICES = {"device": ("auto", "cpu", "cuda"), "logLevel": ("debug", "info", "warning", "error")}
 BOUNDS = {"threads": (0, 256), "debounceMs": (0, 5000), "numSuggestions": (1, 10),
           "maxPromptTokens": (64, 16384), "maxNewTokens": (1, 2048), "temperature": (0.0, 2.0),
           "maxFiles": (1, 100_000), "maxBytes": (1, 1_000_000_000), "timeoutSeconds": (1.0, 3600.0)}
+CHECKS = {"remote.url": lambda value: _remote_url_problem(value)}
+
+
+def _remote_url_problem(value: str) -> str | None:
+    if not value:
+        return None
+    from codewhisperer_lsp.model.remote import check_url
+    return check_url(value)
 
 
 def reference_folders(name: str, value: Any) -> tuple[tuple, str | None]:
@@ -82,8 +100,11 @@ def _check(name: str, default: Any, value: Any) -> tuple[Any, str | None]:
         return default, f"{name} must be a {kind.__name__}, got {value!r}"
     if name in CHOICES and value not in CHOICES[name]:
         return default, f"{name} must be one of {', '.join(CHOICES[name])}, got {value!r}"
-    if name in BOUNDS and not BOUNDS[name][0] <= value <= BOUNDS[name][1]:
-        low, high = BOUNDS[name]
+    if name in CHECKS and (problem := CHECKS[name](value)):
+        return default, problem
+    short = name.rsplit(".", 1)[-1]
+    if short in BOUNDS and not BOUNDS[short][0] <= value <= BOUNDS[short][1]:
+        low, high = BOUNDS[short]
         return default, f"{name} must be between {low} and {high}, got {value!r}"
     return value, None
 

@@ -83,7 +83,8 @@ class CodeWhispererServer(LanguageServer):
         logging.getLogger("codewhisperer_lsp").setLevel(self.settings.logLevel.upper())
         if hasattr(self, "references"):
             self.references.settings_changed()
-        self.engine.configure(self.settings.model, self.settings.modelPath, self.settings.device, self.settings.threads)
+        self.engine.configure(self.settings.model, self.settings.modelPath, self.settings.device, self.settings.threads,
+                              self.settings.remote)
         self.completion.settings_applied(was_paused)
 
     def tell_once(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:

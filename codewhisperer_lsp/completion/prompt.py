@@ -79,10 +79,10 @@ def heal(prefix: str, tokenizer: Tokenizer) -> tuple[str, str]:
 
 
 def build(tokenizer: Tokenizer, template: str, header: str, prefix: str, suffix: str, use_fim: bool,
-          budget: int, suffix_share: float = 0.25) -> Prompt:
+          budget: int, suffix_share: float = 0.25, heal_tokens: bool = True) -> Prompt:
     suffix_budget = min(int(budget * suffix_share), SUFFIX_TOKENS_MAX) if use_fim else 0
     kept_prefix, start_line = trim_prefix(prefix, tokenizer, budget - suffix_budget)
-    kept_prefix, healed = heal(kept_prefix, tokenizer)
+    kept_prefix, healed = heal(kept_prefix, tokenizer) if heal_tokens else (kept_prefix, "")
     if use_fim:
         body = template.format(prefix=kept_prefix, suffix=trim_suffix(suffix, tokenizer, suffix_budget))
         text = header + body

@@ -93,9 +93,14 @@ class CompletionService:
             return CompletionResult([], kind, timings)
         plan = situation.plan
         header = spec.file_header.format(path=request.uri.rsplit("/", 1)[-1])
+        # A remote engine takes no logit mask: its prompt still ends at a token boundary, and an answer
+        # that does not start with the text taken off is dropped below.
+        remote = getattr(generator, "remote", False)
         prompt = prompts.build(generator, spec.fim_template, header, situation.prefix, situation.suffix,
-                               use_fim=plan.fim, budget=settings.maxPromptTokens)
-        constrain = self._healer_for(generator).constraint(prompt.healed, generator.decode)
+                               use_fim=plan.fim, budget=settings.maxPromptTokens,
+                               heal_tokens=getattr(generator, "can_heal", True))
+        constrain = None if remote else self._healer_for(generator).constraint(prompt.healed, generator.decode)
+        extra = {"prompt_text": prompt.text} if remote else {}
         count = settings.numSuggestions if request.invoked else 1
         items: list[str] = []
         timings["prompt_tokens"] = len(prompt.ids)
@@ -103,7 +108,7 @@ class CompletionService:
             sampling = Sampling(max_new_tokens=min(plan.budget, settings.maxNewTokens),
                                 temperature=0.0 if attempt == 0 else settings.temperature, seed=attempt)
             generation = generator.generate(prompt.ids, sampling, set(spec.stop_token_ids),
-                                            stop_rule(situation, prompt.healed), cancelled, constrain)
+                                            stop_rule(situation, prompt.healed), cancelled, constrain, **extra)
             if attempt == 0:
                 timings.update(first_ms=(time.monotonic() - started) * 1000,
                                reused_tokens=generation.reused_tokens, prefill_s=generation.prefill_s,

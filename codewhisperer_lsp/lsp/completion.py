@@ -243,6 +243,7 @@ class InlineCompletionFeature:
             self._tell_once(result.timings.get("unavailable", ""))
             self._record(snapshot, "unavailable")
             return _empty()
+        self._told_unavailable = ""  # the engine answers again: a later failure is worth telling
         self._count_gate(verdict)
         current = self.server.workspace.text_documents.get(unquote(request.uri))
         if current is None or current.version != request.version:

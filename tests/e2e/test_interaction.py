@@ -66,22 +66,23 @@ async def test_pause_gives_empty_automatic_answers_at_once_and_invoked_still_wor
     assert _state(editor.statuses[-1]) == "ready"
 
 
-async def test_pause_survives_a_restart(editor: LanguageClient, state_dir):
-    await command(editor, "codewhisperer.pauseAutoSuggestions")
-    try:
-        async with running_server(state_dir, OPTIONS) as restarted:
-            for _ in range(100):
-                if "paused" in [_state(s) for s in restarted.statuses]:
-                    break
-                await asyncio.sleep(0.02)
-            assert "paused" in [_state(s) for s in restarted.statuses]
-            text, line, character = cursor_of("def circle_area(radius):\n    <|>\n")
-            open_doc(restarted, "file:///work/restart.py", "python", text)
-            automatic, _ = await timed_complete(restarted, "file:///work/restart.py", line, character, invoked=False)
-            assert automatic == [] and (await metrics(restarted))["outcomes"]["paused"] >= 1
-            assert (await command(restarted, "codewhisperer.resumeAutoSuggestions"))["paused"] is False
-    finally:
-        await command(editor, "codewhisperer.resumeAutoSuggestions")
+async def test_pause_survives_a_restart(tmp_path):
+    # A state folder of its own: the restarted server's counts would otherwise reach this module's
+    # shared metrics file and move the other tests' figures.
+    state = str(tmp_path)
+    async with running_server(state, OPTIONS) as first:
+        assert (await command(first, "codewhisperer.pauseAutoSuggestions"))["paused"] is True
+    async with running_server(state, OPTIONS) as restarted:
+        for _ in range(100):
+            if "paused" in [_state(s) for s in restarted.statuses]:
+                break
+            await asyncio.sleep(0.02)
+        assert "paused" in [_state(s) for s in restarted.statuses]
+        text, line, character = cursor_of("def circle_area(radius):\n    <|>\n")
+        open_doc(restarted, "file:///work/restart.py", "python", text)
+        automatic, _ = await timed_complete(restarted, "file:///work/restart.py", line, character, invoked=False)
+        assert automatic == [] and (await metrics(restarted))["outcomes"]["paused"] >= 1
+        assert (await command(restarted, "codewhisperer.resumeAutoSuggestions"))["paused"] is False
 
 
 async def test_setting_autosuggestions_false_pauses_too(editor: LanguageClient):

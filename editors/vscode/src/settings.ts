@@ -10,6 +10,7 @@ export const SERVER_KEYS = [
     'maxPromptTokens', 'maxNewTokens', 'temperature', 'includeSuggestionsWithCodeReferences',
     'collectMetrics', 'logLevel', 'security.autoScanOnSave', 'security.maxFiles', 'security.maxBytes',
     'security.timeoutSeconds', 'security.checkSuggestions', 'security.returnInsecureSuggestions',
+    'remote.url', 'remote.model', 'remote.apiKey', 'remote.timeoutSeconds',
 ];
 
 export function serverSettings(scope?: vscode.ConfigurationScope): Record<string, unknown> {
