@@ -11,6 +11,7 @@ import asyncio
 import json
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -46,10 +47,11 @@ def _peer_python():
 def llama_server(port: int):
     gguf = cache_dir() / "gguf" / f"{default_model()}.gguf"
     assert gguf.is_file(), f"{gguf} is missing: run `codewhisperer-lsp model build`"
+    log = tempfile.TemporaryFile()  # not a pipe: its log would fill one and stall the server
     process = subprocess.Popen(
         [str(_peer_python()), "-m", "llama_cpp.server", "--model", str(gguf), "--host", "127.0.0.1",
          "--port", str(port), "--n_ctx", "2048", "--n_threads", "2", "--model_alias", "qwen-coder"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        stdout=subprocess.DEVNULL, stderr=log)
     try:
         deadline = time.monotonic() + STARTUP_S
         while True:
@@ -59,8 +61,9 @@ def llama_server(port: int):
                     break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
                     raise AssertionError("llama.cpp's server did not start: "
-                                         + process.stderr.read().decode(errors="replace")[-2000:])
+                                         + log.read().decode(errors="replace")[-2000:])
                 time.sleep(0.5)
         yield f"http://127.0.0.1:{port}/v1"
     finally:
@@ -69,6 +72,7 @@ def llama_server(port: int):
             process.wait(20)
         except subprocess.TimeoutExpired:
             process.kill()
+        log.close()
 
 
 def _options(url: str) -> dict:
