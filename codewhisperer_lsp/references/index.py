@@ -18,6 +18,7 @@ import fcntl
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections import deque
@@ -122,6 +123,11 @@ class ReferenceIndex:
             log.info("reference index build stopped; the next build resumes")
             self._state = "idle"
         except Exception as exc:
+            exiting = isinstance(exc, RuntimeError) and "shutdown" in str(exc)  # the worker pool at exit
+            if stop.is_set() or exiting or sys.is_finalizing():  # the server is going away: not a failure
+                log.info("reference index build stopped at exit (%s); the next build resumes", exc)
+                self._state = "idle"
+                return
             log.exception("reference index build failed")
             self._state, self._error = "failed", f"{type(exc).__name__}: {exc}"
         finally:
