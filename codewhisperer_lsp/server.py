@@ -21,7 +21,7 @@ from codewhisperer_lsp.lsp.completion import InlineCompletionFeature
 from codewhisperer_lsp.lsp.references import ReferenceFeature
 from codewhisperer_lsp.lsp.security import SecurityFeature
 from codewhisperer_lsp.lsp.security import register as register_security
-from codewhisperer_lsp.lsp.robust_protocol import RobustProtocol, serve_stdio
+from codewhisperer_lsp.lsp.robust_protocol import RobustProtocol, serve_stdio, serve_tcp
 from codewhisperer_lsp.model.engine import EngineStatus, ModelEngine
 
 log = logging.getLogger(__name__)
@@ -56,6 +56,9 @@ class CodeWhispererServer(LanguageServer):
 
     def start_io(self, stdin=None, stdout=None):
         serve_stdio(self, stdin, stdout)  # survives damaged frames; stdout carries protocol only
+
+    def start_tcp(self, host: str, port: int) -> None:
+        serve_tcp(self, host, port)  # the same damage-tolerant reader, over one TCP connection
 
     def report_server_error(self, error, source):
         if _is_cancellation(error):

@@ -14,6 +14,7 @@ import concurrent.futures
 import json
 import logging
 import os
+import socket
 import sys
 import threading
 from typing import Any, BinaryIO
@@ -169,6 +170,26 @@ def serve_stdio(server, stdin: BinaryIO | None = None, stdout: BinaryIO | None =
         pass
     finally:
         server.shutdown()
+
+
+def serve_tcp(server, host: str, port: int) -> None:
+    """One editor over TCP, with the same damage-tolerant reader as stdio; ends when it disconnects."""
+    server._stop_event = threading.Event()
+    with socket.create_server((host, port)) as listener:
+        log.info("listening on %s:%d", host, listener.getsockname()[1])
+        connection, peer = listener.accept()
+    log.info("editor connected from %s", peer)
+    with connection:
+        server.protocol.set_writer(_LockedWriter(connection.makefile("wb", buffering=0)))
+        reader = FrameReader(connection.makefile("rb"))
+        try:
+            asyncio.run(_read_loop(server, reader))
+        except (BrokenPipeError, ConnectionResetError):
+            log.error("the connection to the editor is lost: shutting down")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            server.shutdown()
 
 
 async def _read_loop(server, reader: FrameReader) -> None:

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import select
+import socket
 import subprocess
 import sys
 import time
@@ -23,6 +24,7 @@ class RawServer:
         self.proc = subprocess.Popen([sys.executable, "-m", "codewhisperer_lsp"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=stderr,
                                      env={**os.environ, **(env or {})})
+        self.out = self.proc.stdout  # where frames come from (a socket for TcpRawServer)
         self._buffer = b""
         self.answers: dict = {}  # id -> response
         self.null_id_errors: list[dict] = []
@@ -65,9 +67,9 @@ class RawServer:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return None
-            ready, _, _ = select.select([self.proc.stdout], [], [], remaining)
+            ready, _, _ = select.select([self.out], [], [], remaining)
             if ready:
-                chunk = os.read(self.proc.stdout.fileno(), 1 << 20)
+                chunk = os.read(self.out.fileno(), 1 << 20)
                 if not chunk:
                     return None
                 self._buffer += chunk
@@ -136,3 +138,29 @@ class RawServer:
         except Exception:
             self.proc.kill()
             self.proc.wait(10)
+
+
+class TcpRawServer(RawServer):
+    """The same client over `codewhisperer-lsp --tcp --port N` on loopback."""
+
+    def __init__(self, port: int, env: dict | None = None, stderr=subprocess.DEVNULL, connect_s: float = 30.0):
+        self.proc = subprocess.Popen([sys.executable, "-m", "codewhisperer_lsp", "--tcp", "--port", str(port)],
+                                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=stderr,
+                                     env={**os.environ, **(env or {})})
+        deadline = time.monotonic() + connect_s
+        while True:
+            try:
+                self.sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+                break
+            except OSError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        self.sock.settimeout(None)
+        self.stdout = self.proc.stdout  # must stay empty: the protocol is on the socket
+        self.out = self.sock
+        self._buffer = b""
+        self.answers, self.null_id_errors, self.notifications, self.stray = {}, [], [], b""
+
+    def send_raw(self, data: bytes) -> None:
+        self.sock.sendall(data)
