@@ -52,6 +52,7 @@ class Settings:
     numSuggestions: int = 3  # items on a manual (Invoked) trigger
     maxPromptTokens: int = 1024
     maxNewTokens: int = 160
+    crossFileContext: bool = True  # snippets of the other open files and of the files this one imports
     temperature: float = 0.6  # for the second and later items on a manual trigger
     includeSuggestionsWithCodeReferences: bool = True
     # extra licensed code for the reference tracker: [{path, license (SPDX), url?}]

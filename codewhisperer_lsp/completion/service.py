@@ -13,7 +13,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
+from codewhisperer_lsp.completion import crossfile
 from codewhisperer_lsp.completion import prompt as prompts
+from codewhisperer_lsp.completion.auto_imports import strip_body_imports
 from codewhisperer_lsp.completion.blocks import block_finished, signature_end
 from codewhisperer_lsp.completion.kinds import Stop
 from codewhisperer_lsp.completion.postprocess import postprocess
@@ -33,6 +35,8 @@ class CompletionRequest:
     version: int
     offset: int  # cursor as an index into `text`
     invoked: bool  # manual trigger: several items
+    documents: tuple[crossfile.OpenDocument, ...] = ()  # the other open documents, for context
+    root: str = ""  # the workspace folder, where the files this one imports are looked for
 
 
 @dataclass
@@ -40,6 +44,7 @@ class CompletionResult:
     items: list[str]
     kind: str | None = None  # the CompletionKind value the cursor was classified as
     timings: dict = field(default_factory=dict)
+    imports: dict = field(default_factory=dict)  # item text -> import lines taken out of its body
 
     @property
     def shape(self) -> str | None:
@@ -73,6 +78,7 @@ class CompletionService:
     def __init__(self, engine: ModelEngine):
         self.engine = engine
         self._healer = None
+        self.crossfile = crossfile.CrossFileContext()
 
     def _healer_for(self, generator):
         if self._healer is None:
@@ -92,17 +98,24 @@ class CompletionService:
             log.debug("completion %s kind=%s: nothing to suggest here", request.uri, kind)
             return CompletionResult([], kind, timings)
         plan = situation.plan
-        header = spec.file_header.format(path=request.uri.rsplit("/", 1)[-1])
+        context = self._cross_file(request, settings, generator, spec.file_header)
+        timings.update(context_tokens=context.tokens, context_ms=context.gather_ms,
+                       context_files=list(context.files), context_reused=context.reused)
+        # Other files' snippets first, the current file last: the snippets stay put while the user
+        # types here, so the model state of that start of the prompt is reused.
+        header = context.text + spec.file_header.format(path=request.uri.rsplit("/", 1)[-1])
         # A remote engine takes no logit mask: its prompt still ends at a token boundary, and an answer
         # that does not start with the text taken off is dropped below.
         remote = getattr(generator, "remote", False)
         prompt = prompts.build(generator, spec.fim_template, header, situation.prefix, situation.suffix,
-                               use_fim=plan.fim, budget=settings.maxPromptTokens,
+                               use_fim=plan.fim, budget=settings.maxPromptTokens - context.tokens,
                                heal_tokens=getattr(generator, "can_heal", True))
         constrain = None if remote else self._healer_for(generator).constraint(prompt.healed, generator.decode)
         extra = {"prompt_text": prompt.text} if remote else {}
         count = settings.numSuggestions if request.invoked else 1
         items: list[str] = []
+        imports: dict[str, tuple[str, ...]] = {}
+        before = request.text[:request.offset]
         timings["prompt_tokens"] = len(prompt.ids)
         for attempt in range(count):
             sampling = Sampling(max_new_tokens=min(plan.budget, settings.maxNewTokens),
@@ -117,8 +130,25 @@ class CompletionService:
             if not text.startswith(prompt.healed):
                 continue
             cleaned = postprocess(situation, text[len(prompt.healed):])
+            cleaned, taken = strip_body_imports(request.language_id, before, cleaned) if cleaned else ("", ())
             if cleaned and cleaned not in items:
                 items.append(cleaned)
+                if taken:
+                    imports[cleaned] = taken
         timings["total_ms"] = (time.monotonic() - started) * 1000
         log.debug("completion %s kind=%s items=%d %s", request.uri, kind, len(items), timings)
-        return CompletionResult(items, kind, timings)
+        return CompletionResult(items, kind, timings, imports)
+
+    def _cross_file(self, request: CompletionRequest, settings: Settings, generator, file_header: str
+                    ) -> crossfile.Context:
+        """Snippets of the other open documents and imported files; never fails a suggestion."""
+        if not settings.crossFileContext or not (request.documents or request.root):
+            return crossfile.Context()
+        try:
+            return self.crossfile.context(
+                request.uri, request.language_id, request.text, request.offset, request.documents, request.root,
+                file_header, lambda text: len(generator.encode(text)),
+                int(settings.maxPromptTokens * crossfile.SHARE))
+        except Exception:  # context is a bonus: a suggestion without it beats none
+            log.exception("context from other files failed for %s", request.uri)
+            return crossfile.Context()

@@ -27,6 +27,8 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcRequestCancelled
 
 from codewhisperer_lsp import protocol
+from codewhisperer_lsp.completion.auto_imports import needed_imports
+from codewhisperer_lsp.completion.crossfile import MAX_SOURCE_CHARS, MAX_SOURCES, OpenDocument
 from codewhisperer_lsp.completion.service import CompletionRequest, CompletionResult, CompletionService
 from codewhisperer_lsp.interaction import metrics as metrics_mod
 from codewhisperer_lsp.interaction import pause_state
@@ -153,7 +155,14 @@ class InlineCompletionFeature:
         invoked = params.context.trigger_kind == types.InlineCompletionTriggerKind.Invoked
         text = document.source
         offset = offset_at(text, params.position.line, params.position.character)
-        request = CompletionRequest(uri, document.language_id or "", text, document.version or 0, offset, invoked)
+        documents, root = (), ""
+        if self.server.settings.crossFileContext:  # the texts are shared, not copied
+            documents = tuple(OpenDocument(other.uri, other.language_id or "", other.version or 0, other.source)
+                              for other in list(self.server.workspace.text_documents.values())
+                              if other.uri != document.uri and len(other.source) <= MAX_SOURCE_CHARS)[:4 * MAX_SOURCES]
+            root = self.server.workspace.root_path or ""
+        request = CompletionRequest(uri, document.language_id or "", text, document.version or 0, offset, invoked,
+                                    documents, root)
         return Snapshot(request, params.position, started)
 
     def _quick_answer(self, snapshot: Snapshot, settings) -> types.InlineCompletionList | None:
@@ -268,7 +277,7 @@ class InlineCompletionFeature:
                      "position": {"line": position.line, "character": position.character},
                      "languageId": request.language_id, "text": text,
                      "hasReferences": bool(references), "references": list(references),
-                     "securityFindings": list(findings)}
+                     "securityFindings": list(findings), "imports": self._imports(request, text)}
         title = "Accept suggestion"
         if references:
             title += f" (code reference: {', '.join(dict.fromkeys(r['licenseName'] for r in references))})"
@@ -277,6 +286,16 @@ class InlineCompletionFeature:
         return types.InlineCompletionItem(
             insert_text=text, range=types.Range(position, position),
             command=types.Command(title=title, command=protocol.CMD_ACCEPT, arguments=[arguments]))
+
+    def _imports(self, request: CompletionRequest, text: str) -> list[str]:
+        """Imports the item needs that the file lacks: added at the top on accept, never in the body."""
+        carried = self.last_result.imports.get(text, ()) if self.last_result is not None else ()
+        try:
+            return list(needed_imports(request.language_id, request.text[:request.offset], text,
+                                       request.text[request.offset:], request.root, carried))
+        except Exception:  # an item without its imports beats no item
+            log.exception("imports of a suggestion for %s not found", request.uri)
+            return []
 
     # --- the gate's two checks (model thread) ---
     def _find_references(self, text: str) -> list[dict]:

@@ -1,0 +1,332 @@
+"""Context from other files: short definitions from the other open documents and from the
+workspace files the current file imports, put before the current file in the prompt.
+
+The layout is the model's repository format (`<|file_sep|>{path}\\n{content}` per file, then the
+current file), so the snippets are the first tokens of the prompt. The server reuses the model
+state of the unchanged start of the prompt from one keystroke to the next; for that the snippets
+must not move while the user types. So each document keeps a snapshot of its context, computed
+again only when another document changes, the files it imports change, or REFRESH_S passed (and
+a recomputation that picks the same snippets yields the same text, token for token).
+
+Bounds: a share of the prompt budget in tokens, and a wall-clock budget per request: when the
+time runs out, what is ready is used (parses are remembered, so the next request has more).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import tree_sitter
+from pygls.uris import to_fs_path
+
+from codewhisperer_lsp.context import languages
+from codewhisperer_lsp.context.imports import dependencies
+from codewhisperer_lsp.context.syntax import CLASS_NODES, FUNCTION_NODES, body_of, function_name, header_text
+
+log = logging.getLogger(__name__)
+
+SHARE = 0.25  # of maxPromptTokens, at most
+TIME_BUDGET_S = 0.020
+REFRESH_S = 10.0
+SNIPPET_LINES = 12  # a definition longer than this shows its signature (and a class its methods')
+MAX_SOURCE_CHARS = 300_000  # larger files are not read for context
+MAX_SOURCES = 32
+REMEMBERED = 256
+
+_FAMILY = {"javascript": "js", "typescript": "js", "typescriptreact": "js"}
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+_EXPORT_WRAPPERS = frozenset({"decorated_definition", "export_statement", "template_declaration"})
+_DECLARATIONS = frozenset({"lexical_declaration", "variable_declaration"})
+
+
+@dataclass(frozen=True)
+class OpenDocument:
+    """Another document open in the editor, as it was when the request arrived."""
+
+    uri: str
+    language_id: str
+    version: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Definition:
+    name: str
+    text: str  # the definition, or its signature when it is long
+    signature: str  # its first line(s) up to the body
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str = ""  # goes before the current file's header
+    tokens: int = 0
+    files: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    complete: bool = True  # False when the time budget cut the gathering short
+    gather_ms: float = 0.0
+    reused: bool = False  # the document's snapshot served, nothing was gathered
+
+
+@dataclass
+class _Snapshot:
+    key: tuple
+    made: float
+    context: Context
+
+
+def family(language_id: str, uri: str = "") -> str | None:
+    language = languages.resolve(language_id, uri)
+    if language is None:
+        return None
+    return _FAMILY.get(language.id, language.id)
+
+
+def _lines_of(node: tree_sitter.Node) -> str:
+    return node.text.decode("utf-8", "replace")
+
+
+def _elide(language_id: str, node: tree_sitter.Node, source: bytes) -> str:
+    """A long definition: its signature, and for a class the signatures of its methods."""
+    signature = header_text(node, source)
+    indent = "    "
+    if node.type in CLASS_NODES:
+        body = body_of(node)
+        members = [header_text(child, source, 200) for child in _members(body)] if body is not None else []
+        members = members[:SNIPPET_LINES - 1]
+        if language_id == "python":
+            return "\n".join([signature] + [f"{indent}{m} ..." for m in members] + ([] if members else [f"{indent}..."]))
+        return "\n".join([signature + " {"] + [f"{indent}{m} ..." for m in members] + ["}"])
+    if language_id == "python":
+        return f"{signature}\n{indent}..."
+    return f"{signature} {{ ... }}"
+
+
+def _members(body: tree_sitter.Node):
+    for child in body.named_children:
+        inner = child
+        if child.type in _EXPORT_WRAPPERS:
+            inner = next((c for c in child.named_children if c.type in FUNCTION_NODES), child)
+        if inner.type in FUNCTION_NODES:
+            yield inner
+
+
+def definitions(language_id: str, text: str) -> tuple[Definition, ...]:
+    """The top-level functions and classes of a file (also `const f = () => ...` in JavaScript)."""
+    language = languages.resolve(language_id)
+    if language is None:
+        return ()
+    source = text.encode("utf-8")
+    root = languages.new_parser(language.id).parse(source).root_node
+    out = []
+    for child in root.named_children:
+        node = child
+        while node.type in _EXPORT_WRAPPERS:
+            inner = next((c for c in node.named_children if c.type in FUNCTION_NODES | CLASS_NODES | _DECLARATIONS), None)
+            if inner is None:
+                break
+            node = inner
+        shown = child if child.type in _EXPORT_WRAPPERS else node
+        if node.type in _DECLARATIONS:
+            declarator = next((c for c in node.named_children if c.type == "variable_declarator"), None)
+            value = declarator.child_by_field_name("value") if declarator is not None else None
+            if value is None or value.type not in FUNCTION_NODES:
+                continue
+            name, target = _lines_of(declarator.child_by_field_name("name")), value
+        elif node.type in FUNCTION_NODES or node.type in CLASS_NODES:
+            name, target = function_name(node), node
+        else:
+            continue
+        if not name:
+            continue
+        whole = _lines_of(shown)
+        if whole.count("\n") < SNIPPET_LINES:
+            snippet = whole
+        else:
+            snippet = _elide(language.id, target, source)
+            prefix = source[shown.start_byte:target.start_byte].decode("utf-8", "replace")
+            snippet = prefix + snippet
+        if node.type in _DECLARATIONS:  # `const f = (a) => {`: the name is on the declaration
+            signature = whole.split("\n", 1)[0].rstrip()
+            signature = signature[:-1].rstrip() if signature.endswith("{") else signature
+        else:
+            signature = header_text(target, source).split("\n", 1)[0]
+        signature += " ..." if language.id == "python" else " { ... }"
+        out.append(Definition(name, snippet.rstrip(), signature))
+    return tuple(out)
+
+
+class CrossFileContext:
+    """Per-document context snapshots, and the parsed definitions of each source by version."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic):
+        self.clock = clock
+        self._definitions: OrderedDict[tuple, tuple[Definition, ...]] = OrderedDict()
+        self._snapshots: OrderedDict[str, _Snapshot] = OrderedDict()
+        self._files: OrderedDict[str, tuple[float, list[Path]]] = OrderedDict()
+
+    def forget(self, uri: str) -> None:
+        self._snapshots.pop(uri, None)
+
+    def context(self, uri: str, language_id: str, text: str, offset: int, documents: tuple[OpenDocument, ...],
+                root: str, file_header: str, count_tokens: Callable[[str], int], budget_tokens: int,
+                time_budget_s: float = TIME_BUDGET_S) -> Context:
+        started = self.clock()
+        deadline = started + time_budget_s
+        own = family(language_id, uri)
+        if own is None or budget_tokens <= 0:
+            return Context()
+        others = tuple(sorted((d for d in documents if d.uri != uri and family(d.language_id, d.uri) == own
+                               and len(d.text) <= MAX_SOURCE_CHARS), key=lambda d: d.uri))[:MAX_SOURCES]
+        key = (own, budget_tokens, file_header, tuple((d.uri, d.version) for d in others))
+        snapshot = self._snapshots.get(uri)
+        if snapshot is not None and snapshot.key == key and snapshot.context.complete \
+                and started - snapshot.made < REFRESH_S and not self._imports_changed(uri, snapshot.made):
+            self._snapshots.move_to_end(uri)
+            return Context(**{**snapshot.context.__dict__, "reused": True, "gather_ms": (self.clock() - started) * 1000})
+        context = self._gather(uri, language_id, text, offset, others, root, file_header, count_tokens,
+                               budget_tokens, deadline)
+        context = Context(**{**context.__dict__, "gather_ms": (self.clock() - started) * 1000})
+        self._snapshots[uri] = _Snapshot(key, started, context)
+        self._snapshots.move_to_end(uri)
+        while len(self._snapshots) > REMEMBERED:
+            self._snapshots.popitem(last=False)
+        return context
+
+    # --- sources ---
+    def _imports_changed(self, uri: str, since: float) -> bool:
+        remembered = self._files.get(uri)
+        if remembered is None:
+            return False
+        for path in remembered[1]:
+            try:
+                if path.stat().st_mtime > remembered[0]:
+                    return True
+            except OSError:
+                return True
+        return False
+
+    def _imported(self, uri: str, language_id: str, text: str, root: str) -> list[Path]:
+        if not root or not uri.startswith("file:"):
+            return []
+        path = to_fs_path(uri)
+        if not path:
+            return []
+        try:
+            found = dependencies(root, path, language_id, text)[:MAX_SOURCES]
+        except (OSError, ValueError) as exc:
+            log.debug("imports of %s not resolved: %s", uri, exc)
+            return []
+        self._files[uri] = (time.time(), found)
+        while len(self._files) > REMEMBERED:
+            self._files.popitem(last=False)
+        return found
+
+    def _parsed(self, key: tuple, language_id: str, read: Callable[[], str | None]) -> tuple[Definition, ...]:
+        found = self._definitions.get(key)
+        if found is None:
+            text = read()
+            found = definitions(language_id, text) if text is not None else ()
+            self._definitions[key] = found
+            while len(self._definitions) > REMEMBERED:
+                self._definitions.popitem(last=False)
+        self._definitions.move_to_end(key)
+        return found
+
+    def _gather(self, uri, language_id, text, offset, others, root, file_header, count_tokens, budget_tokens,
+                deadline) -> Context:
+        complete = True
+        # (shown path, imported?, definitions) per source, in a fixed order
+        sources: list[tuple[str, bool, tuple[Definition, ...]]] = []
+        imported = self._imported(uri, language_id, text, root)
+        imported_real = {str(p) for p in imported}
+        open_real = set()
+        for doc in others:
+            if self.clock() > deadline:
+                complete = False
+                break
+            path = to_fs_path(doc.uri) if doc.uri.startswith("file:") else None
+            real = os.path.realpath(path) if path else ""
+            open_real.add(real)
+            defs = self._parsed(("doc", doc.uri, doc.version), doc.language_id or language_id, lambda d=doc: d.text)
+            sources.append((_shown_path(doc.uri, root), real in imported_real, defs))
+        for path in imported:
+            if complete and self.clock() > deadline:
+                complete = False
+            if not complete:
+                break
+            if str(path) in open_real:
+                continue  # the open document's text serves
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            if stat.st_size > MAX_SOURCE_CHARS:
+                continue
+            language = languages.resolve(None, str(path))
+            defs = self._parsed(("file", str(path), stat.st_mtime_ns, stat.st_size),
+                                language.id if language else language_id, lambda p=path: _read(p))
+            sources.append((_shown_path(path.as_uri(), root), True, defs))
+        names = set(_IDENTIFIER.findall(text[:offset]))
+        own_names = {d.name for d in definitions(language_id, text[:offset])} if complete else set()
+        return _select(sources, names - own_names, file_header, count_tokens, budget_tokens, complete)
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def _shown_path(uri: str, root: str) -> str:
+    path = to_fs_path(uri) if uri.startswith("file:") else None
+    if not path:
+        return uri.rsplit("/", 1)[-1]
+    if root:
+        try:
+            return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
+    return Path(path).name
+
+
+def _select(sources, names: set[str], file_header: str, count_tokens, budget_tokens: int, complete: bool) -> Context:
+    """Named definitions whole (or elided), then signatures of the rest of the imported files,
+    while they fit; laid out by file in a fixed order, definitions in source order."""
+    ranked = []  # (rank, source index, definition index, text)
+    for s_index, (path, imported, defs) in enumerate(sources):
+        for d_index, definition in enumerate(defs):
+            if definition.name in names:
+                ranked.append((0, s_index, d_index, definition.text))
+            elif imported:
+                ranked.append((1, s_index, d_index, definition.signature))
+    ranked.sort()
+    chosen: dict[int, list[tuple[int, str]]] = {}
+    used = 0
+    for rank, s_index, d_index, snippet in ranked:
+        cost = count_tokens(snippet + "\n\n")
+        if s_index not in chosen:
+            cost += count_tokens(file_header.format(path=sources[s_index][0]))
+        if used + cost > budget_tokens:
+            continue
+        used += cost
+        chosen.setdefault(s_index, []).append((d_index, snippet))
+    if not chosen:
+        return Context(complete=complete)
+    parts, files, picked = [], [], []
+    for s_index in sorted(chosen, key=lambda i: sources[i][0]):
+        path = sources[s_index][0]
+        snippets = [text for _, text in sorted(chosen[s_index])]
+        parts.append(file_header.format(path=path) + "\n\n".join(snippets) + "\n\n")
+        files.append(path)
+        defs = sources[s_index][2]
+        picked.extend(defs[d].name for d, _ in sorted(chosen[s_index]))
+    text = "".join(parts)
+    return Context(text, count_tokens(text), tuple(files), tuple(picked), complete)
