@@ -1,6 +1,7 @@
 """Benchmark: decoding speed and time to suggestion, against peers measured in the same run.
 
-Run: .venv/bin/python bench/speed_bench.py [--new-tokens 48] [--skip-large] [--skip-genai] [--device cpu]
+Run: .venv/bin/python bench/speed_bench.py [--new-tokens 48] [--skip-large] [--skip-genai] [--skip-llama]
+     [--skip-transformers] [--device cpu]
 
 Same ONNX model folder, same prompt token ids, greedy, a fixed number of new tokens (no early stop):
   baseline    our generator as first written: arrays passed in and out each step (the cache copied
@@ -9,6 +10,13 @@ Same ONNX model folder, same prompt token ids, greedy, a fixed number of new tok
   +lookup     iobinding + prompt-lookup speculative decoding (output identical to greedy)
   genai       onnxruntime-genai's own greedy generator on the same folder (the build environment's
               Python, a subprocess)
+  llama.cpp   llama-cpp-python on the GGUF the ONNX model was built from (its own environment, built
+              by bench/setup_peers.sh; bench/peer_llama_cpp.py, a subprocess)
+  transformers  Hugging Face transformers, eager PyTorch, on the same GGUF dequantised to float32
+              (the build environment; bench/peer_transformers.py, a subprocess), a shorter sample
+The weights are the same checkpoint but not the same numbers: our ONNX folder and genai's are int4
+(MatMulNBits), llama.cpp runs the GGUF's own quantisation (Q4_K_M: Q4_K/Q5_0/Q6_K/Q8_0 blocks) and
+transformers the GGUF dequantised to float32. Every peer gets the same token ids and thread count.
 Then the keystroke case through the real completion pipeline (KV reuse ratio, cold vs warm time to
 suggestion), and the 1.5B model with the 0.5B as its draft (speed-up, identical output), and the
 default each measured configuration would get from `choose_default`. Ratios are against peers
@@ -19,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -110,17 +119,63 @@ def first_token_ms(runs) -> float:
     return 1000 * statistics.median(r.prefill_s for r in runs)
 
 
-def run_genai(folder: Path, prompts: list[list[int]], new_tokens: int) -> list[dict] | None:
-    python = cache_dir() / "build-env" / "bin" / "python"
+def _peer(name: str, python: Path, script: list[str], request: dict, missing: str) -> list[dict] | None:
+    """Runs a peer in its own environment; prints why and returns None when it cannot."""
     if not python.is_file():
-        print("genai: the model build environment is missing; skipped")
+        print(f"{name}: {missing}; skipped")
         return None
-    result = subprocess.run([str(python), "-c", GENAI_SCRIPT], input=json.dumps(
-        {"folder": str(folder), "prompts": prompts, "new_tokens": new_tokens}), capture_output=True, text=True)
+    try:
+        result = subprocess.run([str(python), *script], input=json.dumps(request), capture_output=True, text=True,
+                                timeout=1800)
+    except subprocess.TimeoutExpired:
+        print(f"{name}: no result in 30 minutes; skipped")
+        return None
     if result.returncode != 0:
-        print("genai failed:", result.stderr.strip()[-800:])
+        print(f"{name} failed:", result.stderr.strip()[-800:])
         return None
-    return json.loads(result.stdout)
+    try:
+        return json.loads(result.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        print(f"{name}: unreadable output:", result.stdout.strip()[-300:], result.stderr.strip()[-500:])
+        return None
+
+
+def run_genai(folder: Path, prompts: list[list[int]], new_tokens: int) -> list[dict] | None:
+    return _peer("genai", cache_dir() / "build-env" / "bin" / "python", ["-c", GENAI_SCRIPT],
+                 {"folder": str(folder), "prompts": prompts, "new_tokens": new_tokens},
+                 "the model build environment is missing")
+
+
+def gguf_of(name: str) -> Path:
+    return cache_dir() / "gguf" / f"{name}.gguf"
+
+
+def run_llama(gguf: Path, prompts: list[list[int]], new_tokens: int, threads: int) -> list[dict] | None:
+    env = cache_dir() / "llama-env"
+    if not gguf.is_file():
+        print(f"llama.cpp: the GGUF {gguf.name} is missing (codewhisperer-lsp model build); skipped")
+        return None
+    if not (env / ".installed").is_file():
+        print("llama.cpp: its environment is not built (bench/setup_peers.sh); skipped")
+        return None
+    return _peer("llama.cpp", env / "bin" / "python", [str(ROOT / "bench" / "peer_llama_cpp.py")],
+                 {"gguf": str(gguf), "prompts": prompts, "new_tokens": new_tokens, "threads": threads},
+                 "its environment has no Python (bench/setup_peers.sh)")
+
+
+def run_transformers(gguf: Path, prompts: list[list[int]], new_tokens: int, threads: int) -> list[dict] | None:
+    if not gguf.is_file():
+        print(f"transformers: the GGUF {gguf.name} is missing (codewhisperer-lsp model build); skipped")
+        return None
+    return _peer("transformers", cache_dir() / "build-env" / "bin" / "python",
+                 [str(ROOT / "bench" / "peer_transformers.py")],
+                 {"gguf": str(gguf), "prompts": prompts, "new_tokens": new_tokens, "threads": threads},
+                 "the model build environment is missing")
+
+
+def peer_row(name: str, runs: list[dict]) -> tuple[str, float, float]:
+    return (name, sum(len(g["tokens"]) - 1 for g in runs) / sum(g["decode_s"] for g in runs),
+            1000 * statistics.median(g["first_s"] for g in runs))
 
 
 class OneRow(OnnxGenerator):
@@ -134,11 +189,13 @@ class OneRow(OnnxGenerator):
 
 
 def section_decode(folder: Path, args) -> dict:
+    threads = args.threads
     print(f"\n## Decoding: {SMALL}, {args.prompts} prompts of {args.prompt_tokens} tokens, "
-          f"{args.new_tokens} new tokens, greedy; configurations interleaved, {args.rounds} rounds")
-    base = Baseline(folder, device=args.device)
-    one_row = OneRow(folder, device=args.device)
-    ours = OnnxGenerator(folder, device=args.device, speculate=False)
+          f"{args.new_tokens} new tokens, greedy; configurations interleaved, {args.rounds} rounds; "
+          f"{threads} threads for every engine")
+    base = Baseline(folder, device=args.device, threads=threads)
+    one_row = OneRow(folder, device=args.device, threads=threads)
+    ours = OnnxGenerator(folder, device=args.device, threads=threads, speculate=False)
     prompts = make_prompts(base, args.prompts, args.prompt_tokens)
     configs = {"baseline": (base, False), "iobinding-1row": (one_row, False),
                "iobinding": (ours, False), "+lookup": (ours, True)}
@@ -150,26 +207,46 @@ def section_decode(folder: Path, args) -> dict:
             for name, (gen, speculate) in configs.items():
                 gen.speculate = speculate
                 runs[name].append(forced(gen, ids, args.new_tokens))
-    del base, one_row
-    genai = None if args.skip_genai else run_genai(folder, prompts * args.rounds, args.new_tokens)
+    del base, one_row, ours
+    gguf = gguf_of(SMALL)
+    peers = {}
+    if not args.skip_genai:
+        peers["genai"] = run_genai(folder, prompts * args.rounds, args.new_tokens)
+    if not args.skip_llama:
+        peers["llama.cpp"] = run_llama(gguf, prompts * args.rounds, args.new_tokens, threads)
+    tf_prompts = prompts[: args.transformers_prompts]
+    if not args.skip_transformers:
+        peers["transformers"] = run_transformers(gguf, tf_prompts, args.transformers_tokens, threads)
     rows = [(name, decode_rate(r), first_token_ms(r)) for name, r in runs.items()]
-    if genai:
-        rows.append(("genai", sum(len(g["tokens"]) - 1 for g in genai) / sum(g["decode_s"] for g in genai),
-                     1000 * statistics.median(g["first_s"] for g in genai)))
+    rows += [peer_row(name, got) for name, got in peers.items() if got]
     peer = dict((name, rate) for name, rate, _ in rows)
-    print(f"{'generator':<15} {'decode tok/s':>12} {'first token ms':>15} {'x baseline':>10} {'x genai':>8}")
+    columns = ["baseline", "genai", "llama.cpp", "transformers"]
+    print(f"{'generator':<15} {'decode tok/s':>12} {'first token ms':>15} "
+          + " ".join(f"{'x ' + c:>14}" for c in columns))
     for name, rate, first in rows:
-        vs_genai = f"{rate / peer['genai']:.2f}" if "genai" in peer else "-"
-        print(f"{name:<15} {rate:>12.1f} {first:>15.0f} {rate / peer['baseline']:>10.2f} {vs_genai:>8}")
+        ratios = " ".join(f"{rate / peer[c]:>14.2f}" if c in peer else f"{'-':>14}" for c in columns)
+        print(f"{name:<15} {rate:>12.1f} {first:>15.0f} {ratios}")
+    print("x PEER = this row's decode tokens/s over PEER's (> 1: faster than PEER).")
+    print("Weights: ours and genai run the int4 ONNX folder (MatMulNBits); llama.cpp runs the GGUF it was "
+          "built from in the GGUF's own quantisation (Q4_K_M); transformers runs that GGUF dequantised to float32."
+          f" transformers: {len(tf_prompts)} prompts x {args.transformers_tokens} new tokens, once (it is slow);"
+          " the other rows: every prompt, every round.")
+    for name in ("genai", "llama.cpp", "transformers"):
+        if name in peers and not peers[name]:
+            print(f"{name}: no figures (see above)")
     same = all(a.token_ids == b.token_ids for a, b in zip(runs["iobinding"], runs["+lookup"]))
     drafted = sum(r.timings["drafted"] for r in runs["+lookup"])
     accepted = sum(r.timings["accepted"] for r in runs["+lookup"])
     passes = sum(r.timings["passes"] for r in runs["+lookup"])
     print(f"+lookup output identical to iobinding greedy: {same}; drafts accepted {accepted}/{drafted}; "
           f"{sum(len(r.token_ids) for r in runs['+lookup']) / passes:.2f} tokens per pass")
-    if genai:
-        agree = [_agree(g["tokens"], r.token_ids) for g, r in zip(genai, runs["iobinding"])]
-        print(f"tokens equal to genai's before the first difference: {agree} of {args.new_tokens}")
+    for name, got in peers.items():
+        if got:
+            agree = [_agree(g["tokens"], r.token_ids) for g, r in zip(got, runs["iobinding"])]
+            print(f"tokens equal to {name}'s before the first difference: {agree} of "
+                  f"{len(got[0]['tokens'])}")
+    if peers.get("transformers"):
+        print(f"transformers: loading the GGUF (dequantising) took {peers['transformers'][0]['load_s']:.0f} s")
     return peer
 
 
@@ -310,7 +387,13 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--target", default="cpu", help="which build of the models: cpu or cuda")
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1,
+                        help="threads for our generator and every peer (default: all cores)")
     parser.add_argument("--skip-genai", action="store_true")
+    parser.add_argument("--skip-llama", action="store_true", help="skip llama.cpp (llama-cpp-python)")
+    parser.add_argument("--skip-transformers", action="store_true", help="skip transformers (eager PyTorch)")
+    parser.add_argument("--transformers-prompts", type=int, default=2)
+    parser.add_argument("--transformers-tokens", type=int, default=16)
     parser.add_argument("--skip-large", action="store_true")
     parser.add_argument("--skip-keystrokes", action="store_true")
     parser.add_argument("--long-tokens", type=int, default=1536, help="0 skips the long-context section")
