@@ -38,6 +38,11 @@ setup_model() {
   .venv/bin/codewhisperer-lsp model build >&2
 }
 
+setup_large_model() {
+  # The better model, for the tests of speculative decoding with the default model as its draft.
+  .venv/bin/codewhisperer-lsp model build --name qwen2.5-coder-1.5b-instruct >&2
+}
+
 setup_scanners() {
   # semgrep with its rule packs, in its own environment (optional: the other engines run without it).
   .venv/bin/python -m codewhisperer_lsp.security.setup >&2 || echo "[setup] semgrep unavailable; other scanners still run" >&2
@@ -60,6 +65,7 @@ case "$job" in
     ;;
   test)
     setup_test_tools
+    setup_large_model
     bench/setup_peers.sh || echo "[setup] llama.cpp's server could not be built; the remote-engine test will say so" >&2
     exec .venv/bin/python -m pytest "$@"
     ;;

@@ -126,16 +126,22 @@ class ModelEngine:
             self._load_once()
 
     def _load_once(self) -> None:
+        from codewhisperer_lsp.model.choose import attach_default_draft
         from codewhisperer_lsp.model.runtime import OnnxGenerator
 
         model, model_path, device, threads, remote = self._config or ("", "", "auto", 0, None)
         self._set(EngineStatus("loading", "loading the model", model or default_model(), device))
+        draft = None
         try:
             if remote is not None:
                 spec, generator = _remote(model, device, remote)
             else:
                 spec, folder = locate(model, model_path, device)
                 generator = OnnxGenerator(folder.path, device, threads)
+                if not model_path:  # a larger registered model drafts with the small one (same output)
+                    draft = attach_default_draft(generator, spec.name, device, threads)
+                    if draft:
+                        log.info("%s drafts with %s", spec.name, draft)
         except Exception as exc:  # any failure must leave a clear state, not a dead server
             log.error("model unavailable: %s", exc)
             self._failed_at = time.monotonic()
@@ -146,6 +152,8 @@ class ModelEngine:
             self._generator, self._spec = generator, spec
         where = getattr(generator, "description", "") or \
             f"{spec.display_name} on {generator.provider} (loaded in {generator.load_s:.1f} s)"
+        if draft:
+            where += f", drafting with {draft}"
         self._set(EngineStatus("ready", where, spec.name, generator.provider))
 
     def generator(self):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from codewhisperer_lsp.model.runtime import OnnxGenerator, Sampling
-from tests.unit.model.conftest import DEVICE, LARGE, built
+from tests.unit.model.conftest import DEVICE, LARGE, SMALL, built
 from tests.unit.model.samples import SAMPLES
 from tests.unit.model.test_exact_decoding import plain_greedy
 
@@ -15,7 +15,8 @@ from tests.unit.model.test_exact_decoding import plain_greedy
 def large():
     folder = built(LARGE)
     if folder is None:
-        pytest.skip(f"{LARGE} is not built (codewhisperer-lsp model build --name {LARGE})")
+        pytest.fail(f"{LARGE} is not built: run the README's test command, or "
+                    f"codewhisperer-lsp model build --name {LARGE}")
     return OnnxGenerator(folder, device=DEVICE)
 
 
@@ -43,3 +44,14 @@ def test_draft_must_share_the_tokenizer(large, small):
 
     with pytest.raises(ValueError):
         large.attach_draft(Other())
+
+
+def test_the_engine_gives_the_large_model_the_small_one_as_its_draft(large):
+    from codewhisperer_lsp.model.engine import ModelEngine
+
+    engine = ModelEngine()
+    engine.configure(LARGE, "", DEVICE, 0)
+    status = engine.wait(600)
+    assert status.state == "ready", status.message
+    assert "drafting with" in status.message and SMALL in status.message
+    assert engine.generator().draft is not None
