@@ -164,3 +164,17 @@ class TcpRawServer(RawServer):
 
     def send_raw(self, data: bytes) -> None:
         self.sock.sendall(data)
+
+
+def statuses(server: RawServer) -> list[dict]:
+    return [n["params"] for n in server.notifications if n["method"] == "codewhisperer/status"]
+
+
+def wait_state(server: RawServer, state: str, after: int, timeout: float = 180.0) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [s for s in statuses(server)[after:] if s["state"] == state]
+        if found:
+            return found[-1]
+        server.pump(0.5)
+    raise AssertionError(f"no {state!r} status; got {statuses(server)[after:]}")

@@ -21,7 +21,7 @@ from codewhisperer_lsp.model import artifacts
 from codewhisperer_lsp.model.registry import default_model
 from codewhisperer_lsp.paths import cache_dir
 from codewhisperer_lsp.references.log import LOG_NAME
-from tests.e2e.rawclient import RawServer
+from tests.e2e.rawclient import RawServer, statuses, wait_state
 
 PY_DOC = ("file:///w/faults/app.py", "python",
           'import subprocess\n\ndef run(cmd):\n    subprocess.call(cmd, shell=True)\n    return eval(cmd)\n\n'
@@ -98,20 +98,6 @@ def diagnostics(server: RawServer, uri: str) -> list[dict]:
 def messages(server: RawServer) -> str:
     return "\n".join(n["params"]["message"] for n in server.notifications
                      if n["method"] in ("window/showMessage", "window/logMessage"))
-
-
-def statuses(server: RawServer) -> list[dict]:
-    return [n["params"] for n in server.notifications if n["method"] == "codewhisperer/status"]
-
-
-def wait_state(server: RawServer, state: str, after: int, timeout: float = 180.0) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = [s for s in statuses(server)[after:] if s["state"] == state]
-        if found:
-            return found[-1]
-        server.pump(0.5)
-    raise AssertionError(f"no {state!r} status; got {statuses(server)[after:]}")
 
 
 def test_damaged_model_then_rebuilt_without_a_restart(tmp_path):

@@ -29,7 +29,7 @@ import pytest
 from codewhisperer_lsp.model import artifacts, build
 from codewhisperer_lsp.model.registry import SourcePart, default_model, get_model
 from codewhisperer_lsp.paths import cache_dir
-from tests.e2e.rawclient import RawServer
+from tests.e2e.rawclient import RawServer, statuses, wait_state
 
 PROMPT = ("file:///w/rebuild/app.py", "python", "def add(a, b):\n    ")
 _ids = iter(range(1000, 10**9))
@@ -107,20 +107,6 @@ def complete(server: RawServer) -> list:
         "textDocument": {"uri": uri}, "position": {"line": text.count("\n"), "character": 4},
         "context": {"triggerKind": 1}})
     return answer["result"]["items"]
-
-
-def statuses(server: RawServer) -> list[dict]:
-    return [n["params"] for n in server.notifications if n["method"] == "codewhisperer/status"]
-
-
-def wait_state(server: RawServer, state: str, after: int, timeout: float = 180.0) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = [s for s in statuses(server)[after:] if s["state"] == state]
-        if found:
-            return found[-1]
-        server.pump(0.5)
-    raise AssertionError(f"no {state!r} status; got {statuses(server)[after:]}")
 
 
 ASSEMBLER = textwrap.dedent("""
