@@ -27,7 +27,7 @@ import tree_sitter
 from pygls.uris import to_fs_path
 
 from codewhisperer_lsp.context import languages
-from codewhisperer_lsp.context.imports import dependencies
+from codewhisperer_lsp.context.imports import dependencies, extract_imports
 from codewhisperer_lsp.context.syntax import CLASS_NODES, FUNCTION_NODES, body_of, function_name, header_text
 
 log = logging.getLogger(__name__)
@@ -171,9 +171,6 @@ class CrossFileContext:
         self._snapshots: OrderedDict[str, _Snapshot] = OrderedDict()
         self._files: OrderedDict[str, tuple[float, list[Path]]] = OrderedDict()
 
-    def forget(self, uri: str) -> None:
-        self._snapshots.pop(uri, None)
-
     def context(self, uri: str, language_id: str, text: str, offset: int, documents: tuple[OpenDocument, ...],
                 root: str, file_header: str, count_tokens: Callable[[str], int], budget_tokens: int,
                 time_budget_s: float = TIME_BUDGET_S) -> Context:
@@ -187,7 +184,7 @@ class CrossFileContext:
         key = (own, budget_tokens, file_header, tuple((d.uri, d.version) for d in others))
         snapshot = self._snapshots.get(uri)
         if snapshot is not None and snapshot.key == key and snapshot.context.complete \
-                and started - snapshot.made < REFRESH_S and not self._imports_changed(uri, snapshot.made):
+                and started - snapshot.made < REFRESH_S and not self._imports_changed(uri):
             self._snapshots.move_to_end(uri)
             return Context(**{**snapshot.context.__dict__, "reused": True, "gather_ms": (self.clock() - started) * 1000})
         context = self._gather(uri, language_id, text, offset, others, root, file_header, count_tokens,
@@ -200,7 +197,7 @@ class CrossFileContext:
         return context
 
     # --- sources ---
-    def _imports_changed(self, uri: str, since: float) -> bool:
+    def _imports_changed(self, uri: str) -> bool:
         remembered = self._files.get(uri)
         if remembered is None:
             return False
@@ -246,6 +243,7 @@ class CrossFileContext:
         sources: list[tuple[str, bool, tuple[Definition, ...]]] = []
         imported = self._imported(uri, language_id, text, root)
         imported_real = {str(p) for p in imported}
+        suffixes = _module_suffixes(language_id, text)
         open_real = set()
         for doc in others:
             if self.clock() > deadline:
@@ -255,7 +253,8 @@ class CrossFileContext:
             real = os.path.realpath(path) if path else ""
             open_real.add(real)
             defs = self._parsed(("doc", doc.uri, doc.version), doc.language_id or language_id, lambda d=doc: d.text)
-            sources.append((_shown_path(doc.uri, root), real in imported_real, defs))
+            named = real in imported_real or _imports_path(suffixes, path or doc.uri)
+            sources.append((_shown_path(doc.uri, root), named, defs))
         for path in imported:
             if complete and self.clock() > deadline:
                 complete = False
@@ -278,6 +277,30 @@ class CrossFileContext:
         return _select(sources, names - own_names, file_header, count_tokens, budget_tokens, complete)
 
 
+def _module_suffixes(language_id: str, text: str) -> tuple[str, ...]:
+    """Path endings (no extension) of the modules the file imports, as written: `pkg.util` ->
+    `pkg/util`, `./lib/x` -> `lib/x`. They find imported open documents without a workspace root."""
+    language = languages.resolve(language_id)
+    if language is None:
+        return ()
+    out = []
+    for spec in extract_imports(language.id, text):
+        if language.id == "python":
+            module, _, names = spec.partition(":")
+            parts = [p for p in module.lstrip(".").split(".") if p]
+            out.extend("/".join(parts + [n.strip()]) for n in names.split(",") if n.strip())
+            if parts:
+                out.extend(("/".join(parts), "/".join(parts) + "/__init__"))
+        elif spec.startswith("."):
+            out.append(re.sub(r"^(\.\.?/)+", "", spec).rsplit(".", 1)[0] if "/" in spec else spec)
+    return tuple(dict.fromkeys(s for s in out if s and s not in (".", "..")))
+
+
+def _imports_path(suffixes: tuple[str, ...], path: str) -> bool:
+    stem = path.replace("\\", "/").rsplit(".", 1)[0]
+    return any(stem == suffix or stem.endswith("/" + suffix) for suffix in suffixes)
+
+
 def _read(path: Path) -> str | None:
     try:
         return path.read_text(encoding="utf-8", errors="replace")
@@ -298,26 +321,26 @@ def _shown_path(uri: str, root: str) -> str:
 
 
 def _select(sources, names: set[str], file_header: str, count_tokens, budget_tokens: int, complete: bool) -> Context:
-    """Named definitions whole (or elided), then signatures of the rest of the imported files,
-    while they fit; laid out by file in a fixed order, definitions in source order."""
-    ranked = []  # (rank, source index, definition index, text)
+    """Named definitions whole (or elided), then the rest of the imported files' definitions (whole,
+    or their signatures), while they fit; laid out by file in a fixed order, definitions in source order."""
+    ranked = []  # (rank, source index, definition index, texts to try)
     for s_index, (path, imported, defs) in enumerate(sources):
         for d_index, definition in enumerate(defs):
             if definition.name in names:
-                ranked.append((0, s_index, d_index, definition.text))
+                ranked.append((0, s_index, d_index, (definition.text,)))
             elif imported:
-                ranked.append((1, s_index, d_index, definition.signature))
+                ranked.append((1, s_index, d_index, (definition.text, definition.signature)))
     ranked.sort()
     chosen: dict[int, list[tuple[int, str]]] = {}
     used = 0
-    for rank, s_index, d_index, snippet in ranked:
-        cost = count_tokens(snippet + "\n\n")
-        if s_index not in chosen:
-            cost += count_tokens(file_header.format(path=sources[s_index][0]))
-        if used + cost > budget_tokens:
-            continue
-        used += cost
-        chosen.setdefault(s_index, []).append((d_index, snippet))
+    for rank, s_index, d_index, texts in ranked:
+        header = 0 if s_index in chosen else count_tokens(file_header.format(path=sources[s_index][0]))
+        for snippet in texts:
+            cost = header + count_tokens(snippet + "\n\n")
+            if used + cost <= budget_tokens:
+                used += cost
+                chosen.setdefault(s_index, []).append((d_index, snippet))
+                break
     if not chosen:
         return Context(complete=complete)
     parts, files, picked = [], [], []

@@ -94,8 +94,19 @@ def test_definitions_are_top_level_functions_and_classes_long_ones_elided():
 def test_named_definitions_come_first_in_the_repository_layout(count_tokens):
     context = ask(CrossFileContext(), MAIN, [helpers_doc()], count_tokens)
     assert context.text.startswith(HEADER.format(path="helpers.py") + "def make_record(name, *, created_at")
-    assert context.names == ("make_record", "RecordStore") and context.files == ("helpers.py",)
-    assert "unrelated_helper" not in context.text  # named nowhere in main.py, and main.py does not import it
+    assert context.names == ("make_record", "unrelated_helper", "RecordStore") and context.files == ("helpers.py",)
+    # not named in main.py, but main.py imports helpers: after the named ones, whole if it fits...
+    assert "\ndef unrelated_helper(value):\n    return value * 2\n" in context.text
+    # ... else its signature
+    found = {d.name: d for d in definitions("python", HELPERS)}
+    named = count_tokens(HEADER.format(path="helpers.py")) + sum(
+        count_tokens(found[name].text + "\n\n") for name in ("make_record", "RecordStore"))
+    signature = count_tokens("def unrelated_helper(value): ...\n\n")
+    tight = ask(CrossFileContext(), MAIN, [helpers_doc()], count_tokens, named + signature)
+    assert "\ndef unrelated_helper(value): ...\n" in tight.text and "value * 2" not in tight.text
+    assert tight.tokens <= named + signature
+    elsewhere = OpenDocument("file:///project/other.py", "python", 1, HELPERS.replace("make_record", "build"))
+    assert ask(CrossFileContext(), MAIN, [elsewhere], count_tokens).names == ("RecordStore",)  # not imported: named only
     assert context.tokens == count_tokens(context.text) and context.complete and not context.reused
 
 
@@ -140,7 +151,7 @@ def test_bounded_by_the_token_share(count_tokens):
     for budget in (40, 128, 256):
         context = ask(CrossFileContext(), f"{names}\nrecord = make_record(", documents, count_tokens, budget)
         assert 0 < count_tokens(context.text) <= budget, (budget, context.tokens)
-    assert ask(CrossFileContext(), MAIN, [helpers_doc()], count_tokens, 10).text == ""  # nothing fits
+    assert ask(CrossFileContext(), MAIN, [helpers_doc()], count_tokens, 4).text == ""  # nothing fits
 
 
 def test_the_time_budget_cuts_gathering_short_and_the_next_request_completes(count_tokens):
@@ -174,7 +185,7 @@ def test_imported_workspace_files_are_read_within_the_root(tmp_path, count_token
     context = ask(CrossFileContext(), text, [], count_tokens, root=str(tmp_path), uri=main.as_uri())
     assert context.files == ("pkg/util.py",)
     assert "def slug(text, sep='-'):\n    return sep.join" in context.text  # named: whole
-    assert "def other(a, b): ..." in context.text  # imported file, not named: its signature
+    assert "def other(a, b):\n    return a + b" in context.text  # imported file, not named: it fits whole
     assert "outside" not in context.text
 
 
@@ -205,3 +216,20 @@ def test_gathering_time_figures(count_tokens):
           f"one changed p50 {p(warm, 9):.2f} p95 {p(warm, 18):.2f}; typing p50 {p(typing, 9):.3f} "
           f"p95 {p(typing, 18):.3f}; typing/cold {p(typing, 9) / p(cold, 9):.3f}")
     assert p(typing, 9) < p(cold, 9)
+
+
+def test_an_open_document_the_file_imports_counts_as_imported_without_a_root(count_tokens):
+    text = "import helpers\n\n\ndef main():\n    return helpers."
+    context = ask(CrossFileContext(), text, [helpers_doc()], count_tokens)
+    assert context.files == ("helpers.py",) and context.names == ("make_record", "unrelated_helper", "RecordStore")
+    assert "def make_record(name, *, created_at, tags=()):\n" in context.text
+    script = "import { slug } from './lib/text';\nslug("
+    documents = [OpenDocument("file:///p/src/lib/text.ts", "typescript", 1,
+                              "export function slug(text: string, sep = '-'): string {\n  return text;\n}\n"
+                              "export function other(a: number) {\n  return a;\n}\n"),
+                 OpenDocument("file:///p/src/unrelated.ts", "typescript", 1, "export function other2() {}\n")]
+    found = CrossFileContext().context("file:///p/src/main.ts", "typescript", script, len(script), tuple(documents),
+                                       "", HEADER, count_tokens, 256, 1.0)
+    assert found.files == ("text.ts",) and found.names == ("slug", "other")
+    assert "export function slug(text: string, sep = '-'): string {\n  return text;\n}" in found.text
+    assert "export function other(a: number) {\n  return a;\n}" in found.text
