@@ -115,10 +115,20 @@ class Healer:
             candidates = self._by_first.get(need[0])
             if candidates is None:
                 return logits
-            allowed = [t for t in candidates.tolist()
-                       if self._texts[t].startswith(need) or need.startswith(self._texts[t])]
+            allowed = [t for t in candidates.tolist() if _spells(self._texts[t], need)]
             masked = np.full_like(logits, -np.inf)
             masked[allowed] = logits[allowed]
             return masked
 
         return constrain
+
+
+def _spells(token: str, need: str) -> bool:
+    """Whether `token` can be the next token of a text that must start with `need`. Past indentation
+    the next character must not be whitespace: more spaces or a newline there run away (seen with
+    the default model: a blank indented line answered with seventy spaces)."""
+    if need.startswith(token):
+        return True
+    if not token.startswith(need):
+        return False
+    return not (need.isspace() and token[len(need)].isspace())
