@@ -17,7 +17,7 @@ REFERENCE_LOG = "codewhisperer/referenceLog"  # one accepted suggestion with ref
 SESSION_RESULT = "codewhisperer/sessionResult"  # client -> server: {sessionId, completionSessionResult: {itemId: {seen, discarded}}}
 
 # --- workspace/executeCommand commands ---
-CMD_ACCEPT = "codewhisperer.acceptSuggestion"  # [{sessionId, itemId, uri, position, languageId, text, hasReferences, references, securityFindings}]
+CMD_ACCEPT = "codewhisperer.acceptSuggestion"  # [{sessionId, itemId, uri, position, languageId, text, hasReferences, references, securityFindings, imports}] -> {accepted, first, referenceLogged, importsAdded}
 CMD_PAUSE = "codewhisperer.pauseAutoSuggestions"  # -> {autoSuggestions, paused}; remembered across restarts
 CMD_RESUME = "codewhisperer.resumeAutoSuggestions"
 CMD_START_SCAN = "codewhisperer.startSecurityScan"  # [{uri?}]
