@@ -194,7 +194,7 @@ async def test_accept_is_counted_once_in_the_metrics(editor: LanguageClient):
     assert args["sessionId"] and args["itemId"] and args["languageId"] == "python" and args["hasReferences"] is False
     assert items[0].command.command == "codewhisperer.acceptSuggestion"
     assert await command(editor, "codewhisperer.acceptSuggestion", args) == {
-        "accepted": True, "first": True, "referenceLogged": False}
+        "accepted": True, "first": True, "referenceLogged": False, "importsAdded": []}
     assert (await command(editor, "codewhisperer.acceptSuggestion", args))["first"] is False
     after = await metrics(editor)
     assert after["accepted"] == before["accepted"] + 1

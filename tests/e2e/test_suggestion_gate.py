@@ -76,7 +76,9 @@ async def test_copied_code_carries_references_and_accepting_it_is_logged(editor:
     assert with_refs[0].insert_text[span["start"]:span["end"]].strip() in inspect.getsource(fnmatch)
     assert "PSF-2.0" in with_refs[0].command.title
     accepted = await command(editor, "codewhisperer.acceptSuggestion", args)
-    assert accepted == {"accepted": True, "first": True, "referenceLogged": True}
+    assert {k: accepted[k] for k in ("accepted", "first", "referenceLogged")} == {
+        "accepted": True, "first": True, "referenceLogged": True}
+    assert all(line.startswith(("import ", "from ")) for line in accepted["importsAdded"])
     for _ in range(50):
         if editor.reference_log:
             break
