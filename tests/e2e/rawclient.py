@@ -166,6 +166,18 @@ class TcpRawServer(RawServer):
         self.sock.sendall(data)
 
 
+_ids = iter(range(1000, 10**9))
+
+
+def ask(server: RawServer, method: str, params, timeout: float = 180.0) -> dict:
+    """Send a request and wait for its answer, which must come."""
+    msg_id = next(_ids)
+    server.request(msg_id, method, params)
+    answer = server.response(msg_id, timeout)
+    assert answer is not None, f"{method} left unanswered"
+    return answer
+
+
 def statuses(server: RawServer) -> list[dict]:
     return [n["params"] for n in server.notifications if n["method"] == "codewhisperer/status"]
 

@@ -21,14 +21,13 @@ from codewhisperer_lsp.model import artifacts
 from codewhisperer_lsp.model.registry import default_model
 from codewhisperer_lsp.paths import cache_dir
 from codewhisperer_lsp.references.log import LOG_NAME
-from tests.e2e.rawclient import RawServer, statuses, wait_state
+from tests.e2e.rawclient import RawServer, ask, statuses, wait_state
 
 PY_DOC = ("file:///w/faults/app.py", "python",
           'import subprocess\n\ndef run(cmd):\n    subprocess.call(cmd, shell=True)\n    return eval(cmd)\n\n'
           'AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"\n\n\ndef add(a, b):\n    ')
 SH_DOC = ("file:///w/faults/deploy.sh", "shellscript",
           '#!/bin/bash\nDIR=$1\nrm -rf $DIR/\neval $2\nAWS_SECRET_ACCESS_KEY="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"\n')
-_ids = iter(range(1000, 10**9))
 
 
 def real_model() -> Path:
@@ -57,14 +56,6 @@ def start(tmp_path: Path, cache: Path, extra_env: dict | None = None) -> RawServ
                             **(extra_env or {})})
     assert server.initialize({"codewhisperer": {"numSuggestions": 1, "maxNewTokens": 16}})["result"]
     return server
-
-
-def ask(server: RawServer, method: str, params, timeout: float = 180.0) -> dict:
-    msg_id = next(_ids)
-    server.request(msg_id, method, params)
-    answer = server.response(msg_id, timeout)
-    assert answer is not None, f"{method} left unanswered"
-    return answer
 
 
 def open_doc(server: RawServer, doc) -> None:

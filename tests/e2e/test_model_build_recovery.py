@@ -29,10 +29,9 @@ import pytest
 from codewhisperer_lsp.model import artifacts, build
 from codewhisperer_lsp.model.registry import SourcePart, default_model, get_model
 from codewhisperer_lsp.paths import cache_dir
-from tests.e2e.rawclient import RawServer, statuses, wait_state
+from tests.e2e.rawclient import RawServer, ask, statuses, wait_state
 
 PROMPT = ("file:///w/rebuild/app.py", "python", "def add(a, b):\n    ")
-_ids = iter(range(1000, 10**9))
 
 
 def real_gguf() -> Path:
@@ -91,14 +90,6 @@ class Build:
             os.killpg(self.proc.pid, signal.SIGKILL)
         self.proc.wait(30)
         self._reader.join(10)
-
-
-def ask(server: RawServer, method: str, params, timeout: float = 180.0) -> dict:
-    msg_id = next(_ids)
-    server.request(msg_id, method, params)
-    answer = server.response(msg_id, timeout)
-    assert answer is not None, f"{method} left unanswered"
-    return answer
 
 
 def complete(server: RawServer) -> list:
