@@ -112,9 +112,12 @@ class CompletionService:
         # A remote engine takes no logit mask: its prompt still ends at a token boundary, and an answer
         # that does not start with the text taken off is dropped below.
         remote = getattr(generator, "remote", False)
-        prompt = prompts.build(generator, spec.fim_template, header, situation.prefix, situation.suffix,
-                               use_fim=plan.fim, budget=settings.maxPromptTokens - context.tokens,
-                               heal_tokens=getattr(generator, "can_heal", True))
+
+        def build(heal: bool) -> prompts.Prompt:
+            return prompts.build(generator, spec.fim_template, header, situation.prefix, situation.suffix,
+                                 use_fim=plan.fim, budget=settings.maxPromptTokens - context.tokens, heal_tokens=heal)
+
+        prompt = build(getattr(generator, "can_heal", True))
         constrain = None if remote else self._healer_for(generator).constraint(prompt.healed, generator.decode)
         extra = {"prompt_text": prompt.text} if remote else {}
         count = settings.numSuggestions if request.invoked else 1
@@ -136,8 +139,7 @@ class CompletionService:
                 continue
             body = text[len(prompt.healed):]
             if attempt == 0 and not body.strip() and prompt.healed.isspace() and not remote:
-                body = self._without_healing(generator, spec, situation, header, settings, context.tokens,
-                                             sampling, cancelled)
+                body = self._without_healing(generator, build(False), situation, sampling, cancelled)
                 timings["unhealed_retry"] = True
             cleaned = postprocess(situation, body)
             cleaned, taken = strip_body_imports(request.language_id, before, cleaned) if cleaned else ("", ())
@@ -149,15 +151,12 @@ class CompletionService:
         log.debug("completion %s kind=%s items=%d %s", request.uri, kind, len(items), timings)
         return CompletionResult(items, kind, timings, imports)
 
-    def _without_healing(self, generator, spec, situation: Situation, header: str, settings: Settings,
-                         context_tokens: int, sampling: Sampling, cancelled: Callable[[], bool]) -> str:
+    def _without_healing(self, generator, prompt: prompts.Prompt, situation: Situation, sampling: Sampling,
+                         cancelled: Callable[[], bool]) -> str:
         """Once in a while a healed indentation sends the model into a run of spaces (5% of the
-        masked HumanEval lines). Then the prompt keeps the indentation, and the spaces the model
-        writes again after it are dropped: the cursor already stands at the indentation."""
-        prompt = prompts.build(generator, spec.fim_template, header, situation.prefix, situation.suffix,
-                               use_fim=situation.plan.fim, budget=settings.maxPromptTokens - context_tokens,
-                               heal_tokens=False)
-        generation = generator.generate(prompt.ids, sampling, set(spec.stop_token_ids),
+        masked HumanEval lines). Then the prompt keeps the indentation (`prompt`, built unhealed),
+        and the spaces the model writes again after it are dropped: the cursor already stands there."""
+        generation = generator.generate(prompt.ids, sampling, set(self.engine.spec.stop_token_ids),
                                         stop_rule(situation, ""), cancelled, None)
         return generation.text.lstrip(" \t")
 
