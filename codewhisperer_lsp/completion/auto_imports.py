@@ -4,7 +4,11 @@ A small model often writes `import os` right where it wants `os`, inside a funct
 lines are taken out of the suggestion (`strip_body_imports`); the modules a suggestion uses
 without the file binding them (`os.path.join(...)` with no `import os`, found with tree-sitter)
 travel with the item (`needed_imports`), and on accept the server inserts them after the module
-docstring and the existing imports (`insertion`) with one workspace/applyEdit. Python only.
+docstring and the existing imports (`insertion`) with one workspace/applyEdit.
+
+Python is handled here; JavaScript and TypeScript (javascript, javascriptreact, typescript,
+typescriptreact) in `auto_imports_js`, where the modules are Node.js built-ins and the statement
+is written in the file's own style (ES import or require). Other languages: nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 
 import tree_sitter
 
+from codewhisperer_lsp.completion import auto_imports_js
 from codewhisperer_lsp.context import languages
 
 # One import statement on one line, as the model writes it (no parenthesised continuation).
@@ -127,6 +132,8 @@ def _parse(text: str) -> tree_sitter.Tree:
 def strip_body_imports(language_id: str, before: str, suggestion: str) -> tuple[str, tuple[str, ...]]:
     """Take out the whole import lines of a suggestion that lands below the file's header (inside
     a body, or after the first statement that is not an import); returns (text, the imports)."""
+    if (js := auto_imports_js.language_of(language_id)) is not None:
+        return auto_imports_js.strip_body_imports(js, before, suggestion)
     if not supported(language_id) or "import" not in suggestion:
         return suggestion, ()
     line_prefix = before.rsplit("\n", 1)[-1]
@@ -181,7 +188,10 @@ def needed_imports(language_id: str, before: str, suggestion: str, after: str, r
                    carried: tuple[str, ...] = ()) -> tuple[str, ...]:
     """`import X` for each module X the suggestion uses as `X.attr` while the file binds no X
     (X in the standard library, or a top-level module of the workspace), plus the `carried`
-    import statements (taken out of the suggestion) whose names the suggestion uses."""
+    import statements (taken out of the suggestion) whose names the suggestion uses.
+    JavaScript/TypeScript: see `auto_imports_js.needed_imports` (`root` is not used there)."""
+    if (js := auto_imports_js.language_of(language_id)) is not None:
+        return auto_imports_js.needed_imports(js, before, suggestion, after, carried) if suggestion.strip() else ()
     if not supported(language_id) or not suggestion.strip():
         return ()
     text = before + suggestion + after
@@ -233,7 +243,11 @@ class Insertion:
 
 def insertion(language_id: str, text: str, imports: list[str] | tuple[str, ...]) -> Insertion | None:
     """Where and what to insert so `text` has `imports`: after the module docstring and the
-    leading imports. Imports the file already binds are left out; None when nothing is left."""
+    leading imports (JavaScript/TypeScript: after the shebang, directives, header comments and the
+    leading imports/requires). Imports the file already binds are left out; None when nothing is left."""
+    if (js := auto_imports_js.language_of(language_id)) is not None:
+        where = auto_imports_js.placement(js, text, imports)
+        return Insertion(*where) if where is not None else None
     if not supported(language_id):
         return None
     statements = [s.strip() for s in imports if isinstance(s, str)]

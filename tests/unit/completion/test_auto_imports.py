@@ -26,8 +26,8 @@ def test_imports_in_the_header_stay():
     assert strip_body_imports("python", "import sys\n", "import os\n") == ("import os\n", ())
     assert strip_body_imports("python", '"""Doc."""\n', "import os\nimport re\n") == ("import os\nimport re\n", ())
     assert strip_body_imports("python", "def f():\n    imp", "ort os") == ("ort os", ())  # typed by the user
-    assert strip_body_imports("javascript", "function f() {\n  ", "import x from 'y';\n") \
-        == ("import x from 'y';\n", ())  # Python only
+    assert strip_body_imports("java", "void f() {\n  ", "import java.util.List;\n") \
+        == ("import java.util.List;\n", ())  # Python, JavaScript and TypeScript only
     assert strip_body_imports("python", "def f():\n    ", "x = 'import os'\n") == ("x = 'import os'\n", ())
 
 
@@ -57,7 +57,7 @@ def test_carried_imports_and_workspace_modules(tmp_path):
     (tmp_path / "helpers.py").write_text("def go(): pass\n")
     assert needed_imports("python", before, "helpers.go()", "\n", root=str(tmp_path)) == ("import helpers",)
     assert needed_imports("python", before, "helpers.go()", "\n") == ()
-    assert needed_imports("typescript", "", "fs.readFileSync(p)", "") == ()
+    assert needed_imports("go", "", "fs.readFileSync(p)", "") == ()
 
 
 def test_bound_names_cover_the_binding_forms():
@@ -103,4 +103,5 @@ def test_only_import_statements_are_inserted():
     assert insertion("python", "x = 1\n", ["import os\nimport sys"]) is None
     assert insertion("python", "import os\n", ["import os", "from pathlib import Path"]).imports \
         == ("from pathlib import Path",)
-    assert insertion("javascript", "x = 1\n", ["import os"]) is None
+    assert insertion("javascript", "x = 1\n", ["import os"]) is None  # not a JavaScript import
+    assert insertion("go", "x = 1\n", ["import os"]) is None
