@@ -99,6 +99,43 @@ SIGNATURE_END = {
 }
 BRACE_OPEN = re.compile(r"\{\s*$")
 
+# Languages whose files run statements at top level: there a comment may describe a statement
+# ("# create the log folder") as well as a function, and the first line the model writes tells
+# which. Elsewhere a comment at top level can only precede a declaration.
+_JS_DEFINITION = (r"\s*(export\s+(default\s+)?)?((async\s+)?function\b|(abstract\s+)?class\b"
+                  r"|(const|let|var)\s+[\w$]+\s*(:[^=]+)?=\s*(async\s+)?(function\b|\(|[\w$]+\s*=>))")
+DEFINITION_START = {
+    "python": re.compile(r"\s*(async\s+def|def|class)\b"),
+    "shellscript": re.compile(r"\s*(function\s+[\w.:-]+|[\w.:-]+\s*\(\s*\))"),
+    "ruby": re.compile(r"\s*(def|class|module)\b"),
+    "javascript": re.compile(_JS_DEFINITION),
+    "typescript": re.compile(_JS_DEFINITION + r"|\s*(export\s+)?(interface|type|enum|declare)\b"),
+    "php": re.compile(r"\s*((abstract|final|public|private|protected|static)\s+)*(function|class|interface|trait|enum)\b"),
+}
+
+
+def statement_end(language_id: str, text: str, complete_only: bool = True) -> int | None:
+    """After a comment at top level of a script: when the first code line of `text` is a statement
+    rather than the start of a definition, the offset just after that line (the suggestion is that
+    line, as line by line); None when it starts a definition, or the line is not complete yet."""
+    pattern = DEFINITION_START.get(language_id)
+    if pattern is None:
+        return None
+    offset = 0
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        complete = index < len(lines) - 1
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("@", "#", "//", "/*", "*", "--")) and not stripped.startswith("#!"):
+            if not complete:
+                return None
+            offset += len(line) + 1
+            continue
+        if complete_only and not complete:
+            return None
+        return None if pattern.match(line) else offset + len(line)
+    return None
+
 
 def _paren_depth(text: str) -> int:
     code = re.sub(r"\"(\\.|[^\"\\])*\"|'(\\.|[^'\\])*'", "", text)

@@ -16,7 +16,7 @@ from typing import Callable
 from codewhisperer_lsp.completion import crossfile
 from codewhisperer_lsp.completion import prompt as prompts
 from codewhisperer_lsp.completion.auto_imports import strip_body_imports
-from codewhisperer_lsp.completion.blocks import block_finished, signature_end
+from codewhisperer_lsp.completion.blocks import block_finished, signature_end, statement_end
 from codewhisperer_lsp.completion.kinds import Stop
 from codewhisperer_lsp.completion.postprocess import postprocess
 from codewhisperer_lsp.completion.situation import Situation, situate
@@ -70,6 +70,8 @@ def stop_rule(situation: Situation, healed: str) -> Callable[[str], bool]:
     if stop is Stop.SIGNATURE:
         def signature_done(text: str) -> bool:
             body = text[len(healed):].lstrip("\n")
+            if statement_end(situation.language_id, body) is not None:
+                return True  # a statement, not a definition: that line is the suggestion
             return "\n" in body and (signature_end(situation.language_id, body) is not None
                                      or body.count("\n") > 8)
         return signature_done

@@ -130,8 +130,9 @@ def analyze(doc: Document, line: int, character: int) -> CursorContext:
     cur = _make_cursor(doc, line, character)
     if cur.tree is None:
         return _text_only(cur, doc.language)
-    in_string, docstring, in_comment = _literal_state(cur)
-    kind, header = _classify(cur, in_string, docstring, in_comment)
+    string, docstring, in_comment = _literal_state(cur)
+    in_string = string is not None
+    kind, header = _classify(cur, string, docstring, in_comment)
     return CursorContext(
         kind=kind,
         language_id=cur.language_id,
@@ -197,18 +198,18 @@ def _text_only(cur: _Cursor, language: Language | None) -> CursorContext:
                          False, in_comment, cur.offset)
 
 
-def _literal_state(cur: _Cursor) -> tuple[bool, bool, bool]:
-    """(in a string, that string is a docstring, in a comment) at the cursor."""
+def _literal_state(cur: _Cursor) -> tuple[tree_sitter.Node | None, bool, bool]:
+    """(the string the cursor is in, that string is a docstring, in a comment) at the cursor."""
     for leaf in _leaves_touching(cur):
         for node in ancestors(leaf):
             if node.type in INTERPOLATION_NODES:
                 break
             if is_comment(node) and _inside_comment(cur, node):
-                return False, False, True
+                return None, False, True
             if is_string(node) and _inside_string(cur, node):
                 top = _outermost_string(node)
-                return True, _is_docstring(top), False
-    return False, False, False
+                return top, _is_docstring(top), False
+    return None, False, False
 
 
 def _leaves_touching(cur: _Cursor) -> list[tree_sitter.Node]:
@@ -252,14 +253,20 @@ def _is_docstring(string: tree_sitter.Node) -> bool:
     return first == statement
 
 
-def _classify(cur: _Cursor, in_string: bool, docstring: bool, in_comment: bool):
+def _classify(cur: _Cursor, string: tree_sitter.Node | None, docstring: bool, in_comment: bool):
     """The completion kind, and the header node when the cursor starts a body."""
     if in_comment or docstring:
         return CompletionKind.COMMENT, None
-    if in_string:
-        return CompletionKind.NONE, None
+    mid_word = cur.before[-1:] and cur.after[:1] and WORD_CHAR.match(cur.before[-1]) and WORD_CHAR.match(cur.after[0])
+    if string is not None:
+        # At the end of a string's text on this line (`echo "Hello, |"`): finish it like the rest
+        # of a line. Text still after the cursor in the string, or a string over several lines
+        # (a template, a SQL text): there is no telling what belongs, so nothing.
+        one_line = string.start_point.row == string.end_point.row == cur.row
+        rest = cur.source[cur.byte:string.end_byte].decode("utf-8", "replace").strip()
+        at_end = len(rest) <= 3 and not any(char.isalnum() for char in rest)
+        return (CompletionKind.SINGLE_LINE_MID if one_line and at_end and not mid_word else CompletionKind.NONE), None
     if cur.after.strip():
-        mid_word = cur.before[-1:] and WORD_CHAR.match(cur.before[-1]) and WORD_CHAR.match(cur.after[0])
         return (CompletionKind.NONE if mid_word else CompletionKind.SINGLE_LINE_MID), None
     header_row = cur.row if cur.before.strip() else _previous_code_row(cur, cur.row)
     if header_row is not None:

@@ -1,9 +1,10 @@
 """Comment-to-function: the suggestion is the signature the comment describes, nothing more; the
-body is the next suggestion, once the signature is accepted."""
+body is the next suggestion, once the signature is accepted. In a script (shell, Python, ...) a
+comment may describe a statement instead: then the suggestion is that one line."""
 
 from __future__ import annotations
 
-from codewhisperer_lsp.completion.blocks import signature_end
+from codewhisperer_lsp.completion.blocks import signature_end, statement_end
 from codewhisperer_lsp.completion.postprocess.base import Context, Stop
 
 
@@ -12,5 +13,8 @@ def cut_signature(context: Context, text: str) -> str:
         return text
     if not context.line_prefix.strip():
         text = text.lstrip("\n")
+    end = statement_end(context.language_id, text, complete_only=False)
+    if end is not None:
+        return text[:end]
     end = signature_end(context.language_id, text, complete_only=False)
     return text[:end] if end is not None else ""

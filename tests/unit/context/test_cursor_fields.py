@@ -75,7 +75,7 @@ def test_after_block_comment_end_is_code():
 def test_crlf_and_emoji_positions_are_respected():
     marked = "# 😀 emoji\r\ndef f(a):\r\n    s = '😀😀<|>'\r\n"
     ctx = at("python", marked)
-    assert ctx.in_string and ctx.kind is K.NONE
+    assert ctx.in_string and ctx.kind is K.SINGLE_LINE_MID  # a one-line string is finished like a line
     text, _, _ = split_cursor(marked)
     assert text[ctx.offset - 2 :ctx.offset] == "😀😀"
     ctx = at("python", "s = '中文'\r\ndef f(a):\r\n<|>\r\n")

@@ -40,7 +40,7 @@ CASES = [
     ("javascript", "function add(a, b) {\n  <|>\n}\n", K.FUNCTION_BODY),
     ("javascript", "/**\n * Adds two numbers.\n */\nfunction add(a, b) {\n  <|>\n}\n", K.DOCSTRING_BODY),
     ("javascript", "// fetch the user by id and return json\n<|>\n", K.COMMENT_TO_FUNCTION),
-    ("javascript", "const s = `name: <|>`;\n", K.NONE),
+    ("javascript", "const s = `name: <|>`;\n", K.SINGLE_LINE_MID),
     ("javascript", "const config = {\n  <|>\n};\n", K.LINE),
     ("typescript", "export function add(a: number, b: number): number {\n  <|>\n}\n", K.FUNCTION_BODY),
     ("typescript", "/** Adds. */\nexport function add(a: number): number {\n  <|>\n}\n", K.DOCSTRING_BODY),
@@ -62,7 +62,7 @@ CASES = [
     ("ruby", "if ready\n  <|>\nend\n", K.BLOCK_BODY),
     ("ruby", "def f\n  x = 1\n  <|>\nend\n", K.LINE),
     ("ruby", "# parse the csv file\n<|>\n", K.COMMENT_TO_FUNCTION),
-    ("ruby", "name = \"hi <|>\"\n", K.NONE),
+    ("ruby", "name = \"hi <|>\"\n", K.SINGLE_LINE_MID),
     # ---- go
     ("go", "package main\n\nfunc add(a, b int) int {\n\t<|>\n}\n", K.FUNCTION_BODY),
     ("go", "package main\n\n// add returns the sum\nfunc add(a, b int) int {\n\t<|>\n}\n", K.DOCSTRING_BODY),
@@ -74,7 +74,7 @@ CASES = [
     ("php", "<?php\nfunction add($a, $b) {\n    <|>\n}\n", K.FUNCTION_BODY),
     ("php", "<?php\n/** Adds. */\nfunction add($a, $b) {\n    <|>\n}\n", K.DOCSTRING_BODY),
     ("php", "<?php\nforeach ($xs as $x) {\n    <|>\n}\n", K.BLOCK_BODY),
-    ("php", "<?php\n$s = 'abc<|>';\n", K.NONE),
+    ("php", "<?php\n$s = 'abc<|>';\n", K.SINGLE_LINE_MID),
     # ---- c / cpp
     ("c", "int add(int a, int b) {\n    <|>\n}\n", K.FUNCTION_BODY),
     ("c", "/* Adds two ints. */\nint add(int a, int b) {\n    <|>\n}\n", K.DOCSTRING_BODY),
@@ -82,14 +82,14 @@ CASES = [
     ("c", "// compute the factorial of n\n<|>\n", K.COMMENT_TO_FUNCTION),
     ("cpp", "class A {\n public:\n  int get() const {\n    <|>\n  }\n};\n", K.FUNCTION_BODY),
     ("cpp", "int main() {\n  for (auto x : xs) {\n    <|>\n  }\n}\n", K.BLOCK_BODY),
-    ("cpp", "int main() {\n  std::cout << \"hi <|>\";\n}\n", K.NONE),
+    ("cpp", "int main() {\n  std::cout << \"hi <|>\";\n}\n", K.SINGLE_LINE_MID),
     ("cpp", "int main() {\n  int x = 1;<|>\n}\n", K.LINE),
     # ---- shell
     ("shellscript", "if [ -f \"$f\" ]; then\n  <|>\nfi\n", K.BLOCK_BODY),
     ("shellscript", "for f in *.txt; do\n  <|>\ndone\n", K.BLOCK_BODY),
     ("shellscript", "greet() {\n  <|>\n}\n", K.FUNCTION_BODY),
     ("shellscript", "# print usage and exit\n<|>\n", K.COMMENT_TO_FUNCTION),
-    ("shellscript", "echo \"hello <|>\"\n", K.NONE),
+    ("shellscript", "echo \"hello <|>\"\n", K.SINGLE_LINE_MID),
     ("shellscript", "echo <|> done\n", K.SINGLE_LINE_MID),
     # ---- scala
     ("scala", "object A {\n  def add(a: Int, b: Int): Int = {\n    <|>\n  }\n}\n", K.FUNCTION_BODY),
