@@ -47,9 +47,12 @@ _NAMED = rf"\{{\s*(?:{_SPEC}(?:\s*,\s*{_SPEC})*\s*,?\s*)?\}}"
 _CLAUSE = rf"(?:{_ID}(?:\s*,\s*(?:{_NAMED}|\*\s*as\s+{_ID}))?|{_NAMED}|\*\s*as\s+{_ID})"
 _PROP = rf"{_ID}(?:\s*:\s*{_ID})?"
 _PATTERN = rf"(?:{_ID}|\{{\s*(?:{_PROP}(?:\s*,\s*{_PROP})*\s*,?\s*)?\}})"
-ESM_LINE = re.compile(rf"^[ \t]*import\s+(?:type\s+)?{_CLAUSE}\s*from\s*{_STR}[ \t]*;?[ \t]*(?://.*)?$")
-TS_REQUIRE_LINE = re.compile(rf"^[ \t]*import\s+{_ID}\s*=\s*require\(\s*{_STR}\s*\)[ \t]*;?[ \t]*(?://.*)?$")
-CJS_LINE = re.compile(rf"^[ \t]*(?:const|let|var)\s+{_PATTERN}\s*=\s*require\(\s*{_STR}\s*\)[ \t]*;?[ \t]*(?://.*)?$")
+# One statement on one line (group `statement`), a trailing `// comment` allowed and left out of it.
+_END = r"[ \t]*;?)[ \t]*(?://.*)?$"
+ESM_LINE = re.compile(rf"^[ \t]*(?P<statement>import\s+(?:type\s+)?{_CLAUSE}\s*from\s*{_STR}{_END}")
+TS_REQUIRE_LINE = re.compile(rf"^[ \t]*(?P<statement>import\s+{_ID}\s*=\s*require\(\s*{_STR}\s*\){_END}")
+CJS_LINE = re.compile(rf"^[ \t]*(?P<statement>(?:const|let|var)\s+{_PATTERN}\s*=\s*require\(\s*{_STR}\s*\){_END}")
+_FORMS = (ESM_LINE, CJS_LINE, TS_REQUIRE_LINE)
 _IDENTIFIER = re.compile(_ID)
 _GLOBAL_COMMENT = re.compile(r"^/\*\s*globals?\s+(.*?)\*/$", re.S)
 _BODIES = frozenset({"statement_block", "class_body", "switch_body", "switch_case", "switch_default"})
@@ -67,7 +70,13 @@ def language_of(language_id: str, uri: str | None = None) -> str | None:
 
 
 def is_import_line(line: str) -> bool:
-    return any(form.match(line) is not None for form in (ESM_LINE, CJS_LINE, TS_REQUIRE_LINE))
+    return any(form.match(line) is not None for form in _FORMS)
+
+
+def _statement(line: str) -> str:
+    """The import/require statement of an import line, without its indentation and comment."""
+    match = next(m for form in _FORMS if (m := form.match(line)) is not None)
+    return match.group("statement").rstrip()
 
 
 def _parse(language: str, text: str) -> tree_sitter.Tree:
@@ -353,7 +362,7 @@ def strip_body_imports(language: str, before: str, suggestion: str) -> tuple[str
     if not in_body:
         return suggestion, ()
     kept = [full for i, full in enumerate(fulls) if i not in in_body]
-    taken = tuple(dict.fromkeys(fulls[i].strip() for i in sorted(in_body)))
+    taken = tuple(dict.fromkeys(_statement(fulls[i]) for i in sorted(in_body)))
     if 0 in in_body:
         while kept and not kept[0].strip():  # the cursor's line takes the first line that is left
             kept.pop(0)
