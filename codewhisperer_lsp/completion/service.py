@@ -45,6 +45,7 @@ class CompletionResult:
     kind: str | None = None  # the CompletionKind value the cursor was classified as
     timings: dict = field(default_factory=dict)
     imports: dict = field(default_factory=dict)  # item text -> import lines taken out of its body
+    needed_imports: dict = field(default_factory=dict)  # item text -> import statements to add on accept
 
     @property
     def shape(self) -> str | None:

@@ -102,7 +102,6 @@ class InlineCompletionFeature:
         self.gate = SuggestionGate(self._find_references, self._check_security)
         self._accepted: OrderedDict[str, None] = OrderedDict()
         self._told_unavailable = ""
-        self.last_result: CompletionResult | None = None
 
     # --- pause / resume ---
     @property
@@ -194,7 +193,7 @@ class InlineCompletionFeature:
             if references and not settings.includeSuggestionsWithCodeReferences:
                 continue
             items.append(self._item(snapshot, hit.shown.session_id, item_id, remaining, references,
-                                    detail.get("findings", ())))
+                                    detail.get("findings", ()), detail.get("imports", ())))
         if not items:
             return None
         self.inflight.finish(request.uri, self.inflight.start(request.uri))  # older generations are stale
@@ -243,6 +242,9 @@ class InlineCompletionFeature:
         verdict = self.gate.review(request.language_id, request.text[:request.offset],
                                    request.text[request.offset:], result.items, policy)
         result.timings["gate_ms"] = verdict.timings.get("total_ms", 0.0)
+        started = time.monotonic()
+        result.needed_imports = {c.text: self._imports(request, result, c.text) for c in verdict.kept}
+        result.timings["imports_ms"] = (time.monotonic() - started) * 1000
         return result, verdict
 
     def _answer(self, snapshot: Snapshot, outcome, latency_ms: float) -> types.InlineCompletionList:
@@ -258,26 +260,28 @@ class InlineCompletionFeature:
         if current is None or current.version != request.version:
             self._record(snapshot, "cancelled")
             return _empty()  # the document changed: never show stale text
-        self.last_result = result
         session = uuid.uuid4().hex[:12]
         kept = [(f"{session}-{i}", c) for i, c in enumerate(verdict.kept)]
-        items = [self._item(snapshot, session, item_id, c.text, c.references, c.findings) for item_id, c in kept]
+        needed = {item_id: result.needed_imports.get(c.text, ()) for item_id, c in kept}
+        items = [self._item(snapshot, session, item_id, c.text, c.references, c.findings, needed[item_id])
+                 for item_id, c in kept]
         if kept:
             self.typeahead.remember(request.uri, Shown(
                 session, request.language_id, request.text[:request.offset], request.text[request.offset:],
                 tuple((item_id, c.text) for item_id, c in kept),
-                {item_id: {"references": c.references, "findings": c.findings} for item_id, c in kept}))
+                {item_id: {"references": c.references, "findings": c.findings, "imports": needed[item_id]}
+                 for item_id, c in kept}))
         self._record(snapshot, "model" if items else "empty", shown=len(items), latency_ms=latency_ms)
         return types.InlineCompletionList(items=items)
 
-    def _item(self, snapshot: Snapshot, session: str, item_id: str, text: str,
-              references: tuple[dict, ...], findings: tuple[dict, ...]) -> types.InlineCompletionItem:
+    def _item(self, snapshot: Snapshot, session: str, item_id: str, text: str, references: tuple[dict, ...],
+              findings: tuple[dict, ...], imports: tuple[str, ...]) -> types.InlineCompletionItem:
         request, position = snapshot.request, snapshot.position
         arguments = {"sessionId": session, "itemId": item_id, "uri": request.uri,
                      "position": {"line": position.line, "character": position.character},
                      "languageId": request.language_id, "text": text,
                      "hasReferences": bool(references), "references": list(references),
-                     "securityFindings": list(findings), "imports": self._imports(request, text)}
+                     "securityFindings": list(findings), "imports": list(imports)}
         title = "Accept suggestion"
         if references:
             title += f" (code reference: {', '.join(dict.fromkeys(r['licenseName'] for r in references))})"
@@ -287,15 +291,16 @@ class InlineCompletionFeature:
             insert_text=text, range=types.Range(position, position),
             command=types.Command(title=title, command=protocol.CMD_ACCEPT, arguments=[arguments]))
 
-    def _imports(self, request: CompletionRequest, text: str) -> list[str]:
-        """Imports the item needs that the file lacks: added at the top on accept, never in the body."""
-        carried = self.last_result.imports.get(text, ()) if self.last_result is not None else ()
+    def _imports(self, request: CompletionRequest, result: CompletionResult, text: str) -> tuple[str, ...]:
+        """Imports the item needs that the file lacks: added at the top on accept, never in the body.
+        Found once per item on the model thread (a parse of the document); shown again from memory."""
+        carried = result.imports.get(text, ())
         try:
-            return list(needed_imports(request.language_id, request.text[:request.offset], text,
+            return tuple(needed_imports(request.language_id, request.text[:request.offset], text,
                                        request.text[request.offset:], request.root, carried))
         except Exception:  # an item without its imports beats no item
             log.exception("imports of a suggestion for %s not found", request.uri)
-            return []
+            return ()
 
     # --- the gate's two checks (model thread) ---
     def _find_references(self, text: str) -> list[dict]:
