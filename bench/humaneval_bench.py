@@ -3,7 +3,7 @@
     python bench/humaneval_bench.py [--sets humaneval,infill,smoke] [--limit N] [--timeout S]
 
 The server is started over stdio as an editor starts it (`python -m codewhisperer_lsp`, its state
-in a temporary folder), initialized with {"codewhisperer": {"numSuggestions": 1, "maxNewTokens":
+in a temporary folder), initialized with {"codewhisperer": {"numSuggestions": 1 (--suggestions), "maxNewTokens":
 384}}; each case is opened with textDocument/didOpen, asked once with textDocument/inlineCompletion
 (triggerKind Invoked) at the cursor, and the first item's insertText is inserted at the cursor
 (its range is the empty range at the cursor). The bare model runs in this process on the same
@@ -78,12 +78,12 @@ def utf16_position(text: str, offset: int) -> tuple[int, int]:
 class Server:
     """The real server over stdio, driven the way an editor drives it."""
 
-    def __init__(self, state_dir: str, request_timeout: float):
+    def __init__(self, state_dir: str, request_timeout: float, suggestions: int = 1):
         self.log = open(Path(state_dir) / "server-stderr.log", "wb")
         self.raw = RawServer(env={"CODEWHISPERER_STATE_DIR": state_dir}, stderr=self.log)
         self.timeout = request_timeout
         self.ids = iter(range(1, 10**9))
-        self.raw.initialize(OPTIONS)
+        self.raw.initialize({"codewhisperer": {**OPTIONS["codewhisperer"], "numSuggestions": suggestions}})
         status = self.raw.wait_status()
         if status is None or status.get("state") != "ready":
             raise SystemExit(f"server not ready: {status}")
@@ -344,6 +344,9 @@ def main() -> int:
     parser.add_argument("--request-timeout", type=float, default=120.0, help="seconds to wait for one completion")
     parser.add_argument("--seed", type=int, default=7, help="seed of the masked-line choice")
     parser.add_argument("--threads", type=int, default=0, help="bare model threads (0: all cores, as the server)")
+    parser.add_argument("--suggestions", type=int, default=1,
+                        help="numSuggestions of the server (a manual trigger's default is 3: the greedy item, then "
+                             "sampled ones, those that keep the syntax whole first); the first item is scored")
     args = parser.parse_args()
     sets = [s.strip() for s in args.sets.split(",") if s.strip()]
     unknown = set(sets) - {"humaneval", "infill", "smoke"}
@@ -359,7 +362,7 @@ def main() -> int:
     started = time.monotonic()
     bare = Bare(args.threads)
     with tempfile.TemporaryDirectory(prefix="cw-bench-state-") as state:
-        server = Server(state, args.request_timeout)
+        server = Server(state, args.request_timeout, args.suggestions)
         results: dict = {}
         try:
             if "humaneval" in sets:
@@ -372,7 +375,8 @@ def main() -> int:
             server.close()
     print(f"server: {server.status.get('message', server.status)}")
     print(f"bare: {bare.status.message}")
-    print(f"sets: {','.join(sets)}; limit {args.limit}; seed {args.seed}; test timeout {args.timeout:.0f} s; "
+    print(f"sets: {','.join(sets)}; limit {args.limit}; seed {args.seed}; numSuggestions {args.suggestions}; "
+          f"test timeout {args.timeout:.0f} s; "
           f"maxNewTokens {MAX_NEW_TOKENS}; {time.monotonic() - started:.0f} s")
     print(report(results))
     return 0

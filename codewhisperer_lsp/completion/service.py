@@ -1,6 +1,6 @@
 """The completion path, top to bottom: situate the cursor (completion kind from the syntax tree,
 and its plan), build the prompt within its budget, generate (stopping as soon as the kind's stop
-rule is met), post-process, de-duplicate.
+rule is met), post-process, de-duplicate, and put the items that keep the syntax whole first.
 
 Plain Python: takes a snapshot of the document and returns suggestion texts. Runs on a worker
 thread; `cancelled()` is checked at every decoding step.
@@ -19,6 +19,7 @@ from codewhisperer_lsp.completion.auto_imports import strip_body_imports
 from codewhisperer_lsp.completion.blocks import block_finished, signature_end, statement_end
 from codewhisperer_lsp.completion.kinds import Stop
 from codewhisperer_lsp.completion.postprocess import postprocess
+from codewhisperer_lsp.completion.ranking import by_syntax
 from codewhisperer_lsp.completion.situation import Situation, situate
 from codewhisperer_lsp.config import Settings
 from codewhisperer_lsp.model.engine import ModelEngine
@@ -150,6 +151,7 @@ class CompletionService:
                 items.append(cleaned)
                 if taken:
                     imports[cleaned] = taken
+        items = by_syntax(situation.language_id, before, request.text[request.offset:], items)
         timings["total_ms"] = (time.monotonic() - started) * 1000
         log.debug("completion %s kind=%s items=%d %s", request.uri, kind, len(items), timings)
         return CompletionResult(items, kind, timings, imports)
