@@ -37,19 +37,28 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _model(args: argparse.Namespace) -> int:
-    from codewhisperer_lsp.model import build, registry
+    from codewhisperer_lsp.model import build, calibrate, registry
 
     if args.action == "list":
         default = registry.default_model()
+        here = calibrate.resolve_default(args.device)
         for name in registry.model_names():
             spec = registry.get_model(name)
-            print(f"{name}{' (default)' if name == default else ''}: {spec.display_name}; builds: {', '.join(spec.builds)}")
+            marks = [m for m, on in (("registry default", name == default),
+                                     ("chosen for this machine", here.chosen and name == here.model)) if on]
+            print(f"{name}{' (' + ', '.join(marks) + ')' if marks else ''}: {spec.display_name}; "
+                  f"builds: {', '.join(spec.builds)}")
+        print(f"an empty `model` setting loads {here.model}: {here.note}")
         return 0
+    if args.action == "choose":
+        return 0 if calibrate.choose(args.device) is not None else 1
     try:
         build.build(args.name or registry.default_model(), args.target, force=args.force)
     except build.BuildError as exc:
         print(f"model build failed: {exc}", file=sys.stderr)
         return 1
+    # with two models built, the default for this machine is measured (once; again after a rebuild)
+    calibrate.ensure(args.device, report=lambda line: print(f"[model choose] {line}", file=sys.stderr, flush=True))
     return 0
 
 
@@ -76,11 +85,15 @@ def parser() -> argparse.ArgumentParser:
     sub = root.add_subparsers(dest="command")
     sub.add_parser("doctor", help="check the installation and the model").set_defaults(func=_doctor)
     sub.add_parser("demo", help="drive the server like an editor and print the suggestions").set_defaults(func=_demo)
-    model = sub.add_parser("model", help="build or list models")
-    model.add_argument("action", choices=["build", "list"])
+    model = sub.add_parser("model", help="build, list or choose models (choose: measure the built models "
+                                          "and make the best that is fast enough here the default)")
+    model.add_argument("action", choices=["build", "list", "choose"])
     model.add_argument("--name", default="", help="registered model (default: the registry's default)")
     model.add_argument("--target", default="cpu", choices=["cpu", "cuda"])
     model.add_argument("--force", action="store_true", help="rebuild even if a verified build exists")
+    model.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"],
+                       help="the device the choice is for: measured by choose (and after a build), "
+                            "shown by list (default auto, as the `device` setting)")
     model.set_defaults(func=_model)
     refs = sub.add_parser("references", help="the licensed-code reference index: build | status | query FILE")
     refs.add_argument("rest", nargs=argparse.REMAINDER)

@@ -11,7 +11,7 @@ import time
 from codewhisperer_lsp import __version__
 from codewhisperer_lsp.config import load_policy
 from codewhisperer_lsp.model import artifacts
-from codewhisperer_lsp.model.registry import default_model, get_model
+from codewhisperer_lsp.model.registry import get_model
 from codewhisperer_lsp.paths import cache_dir, state_dir
 
 PACKAGES = ("pygls", "lsprotocol", "onnxruntime", "onnxruntime-gpu", "tokenizers", "numpy", "tree-sitter",
@@ -53,19 +53,26 @@ def check_device(problems: list[str]) -> list[str]:
 
 
 def check_model(problems: list[str]) -> None:
-    name = default_model()
+    from codewhisperer_lsp.model.calibrate import choice_path, resolve_default
+
+    here = resolve_default()
+    name = here.model
     spec = get_model(name)
     folder = artifacts.build_dir(name, "cpu")
     print("model:")
+    _line(True, f"an empty `model` setting loads {name}: {here.note}")
+    if not here.chosen:
+        print(f"         (the choice lives in {choice_path()}; `codewhisperer-lsp model choose` measures again)")
     _line(True, f"{spec.display_name} ({spec.upstream}, {spec.license}); {spec.attribution}")
     try:
         started = time.monotonic()
         built = artifacts.verify(folder, "")
         expected = spec.builds["cpu"].get("expected_sha256", {})
         same = all(built.manifest["files"].get(k) == v for k, v in expected.items())
+        against = "the registry records no hash" if not expected else \
+            "matches the registry" if same else "a different build than the registry records"
         _line(True, f"{folder} verified in {time.monotonic() - started:.1f} s; model.onnx.data sha256 "
-              f"{built.manifest['files'].get('model.onnx.data', '?')[:16]}... "
-              f"({'matches the registry' if same else 'a different build than the registry records'})")
+              f"{built.manifest['files'].get('model.onnx.data', '?')[:16]}... ({against})")
     except artifacts.ArtifactError as exc:
         _line(False, str(exc))
         problems.append("build the model: codewhisperer-lsp model build")

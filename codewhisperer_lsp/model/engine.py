@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Callable
 
 from codewhisperer_lsp.model import artifacts
-from codewhisperer_lsp.model.registry import ModelSpec, default_model, get_model
+from codewhisperer_lsp.model.calibrate import Resolved, resolve_default
+from codewhisperer_lsp.model.registry import ModelSpec, default_model, get_model, model_names
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,19 @@ def locate(model: str, model_path: str, device: str) -> tuple[ModelSpec, artifac
         except artifacts.ArtifactError as exc:
             last_error = exc
     raise last_error or artifacts.ArtifactError(BUILD_HINT)
+
+
+def _locate_default(resolved: Resolved, device: str) -> tuple[ModelSpec, artifacts.ModelFolder, Resolved]:
+    """The chosen model's verified build; the registry's default when that build does not verify."""
+    try:
+        return (*locate(resolved.model, "", device), resolved)
+    except (artifacts.ArtifactError, KeyError) as exc:
+        if not resolved.chosen:
+            raise
+        log.warning("the model chosen for this machine (%s) does not load: %s", resolved.model, exc)
+    fallback = Resolved(default_model(), f"the registry's default: the chosen {resolved.model} is not built intact",
+                        False)
+    return (*locate("", "", device), fallback)
 
 
 # The stop tokens a remote server is asked to stop at (the API takes four), most useful first.
@@ -131,13 +145,18 @@ class ModelEngine:
         from codewhisperer_lsp.model.runtime import OnnxGenerator
 
         model, model_path, device, threads, remote = self._config or ("", "", "auto", 0, None)
-        self._set(EngineStatus("loading", "loading the model", model or default_model(), device))
+        resolved = None
+        if not model and not model_path and remote is None:  # the default: this machine's choice
+            resolved = resolve_default(device)
+        self._set(EngineStatus("loading", "loading the model", resolved.model if resolved else model or default_model(),
+                               device))
         draft = None
         try:
             if remote is not None:
                 spec, generator = _remote(model, remote)
             else:
-                spec, folder = locate(model, model_path, device)
+                spec, folder, resolved = _locate_default(resolved, device) if resolved else \
+                    (*locate(model, model_path, device), None)
                 generator = OnnxGenerator(folder.path, device, threads)
                 if not model_path:  # a larger registered model drafts with the small one (same output)
                     draft = attach_default_draft(generator, spec.name, device, threads)
@@ -155,6 +174,8 @@ class ModelEngine:
             f"{spec.display_name} on {generator.provider} (loaded in {generator.load_s:.1f} s)"
         if draft:
             where += f", drafting with {draft}"
+        if resolved:
+            where += f" ({resolved.note})"
         self._set(EngineStatus("ready", where, spec.name, generator.provider))
 
     def generator(self):
@@ -184,11 +205,12 @@ class ModelEngine:
         if remote is not None:
             return ("remote", remote.url)  # a remote engine is retried after RETRY_SECONDS
         try:
-            name = get_model(model or default_model()).name
+            # an empty setting may load any built model (the one chosen for this machine)
+            names = [get_model(model).name] if model else model_names()
         except (KeyError, OSError, ValueError):
             return ()
         folders = [Path(model_path).expanduser()] if model_path else \
-            [artifacts.build_dir(name, target) for target in ("cuda", "cpu")]
+            [artifacts.build_dir(name, target) for name in names for target in ("cuda", "cpu")]
         signature = []
         for folder in folders:
             try:
