@@ -5,6 +5,7 @@ level in tests/unit/completion/test_context_model.py."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -45,11 +46,12 @@ async def editor(tmp_path_factory):
 _uris = iter(range(10_000))
 
 
-async def suggest(client: LanguageClient, source: str) -> tuple[str, str, types.InlineCompletionItem]:
-    """Open `source` (cursor marked <|>) as a new Python document; (uri, text, first item)."""
+async def suggest(client: LanguageClient, source: str, language: str = "python", extension: str = "py"
+                  ) -> tuple[str, str, types.InlineCompletionItem]:
+    """Open `source` (cursor marked <|>) as a new document; (uri, text, first item)."""
     text, line, character = cursor_of(source)
-    uri = f"file:///project/case{next(_uris)}.py"
-    open_doc(client, uri, "python", text)
+    uri = f"file:///project/case{next(_uris)}.{extension}"
+    open_doc(client, uri, language, text)
     result = await complete(client, uri, line, character)
     assert result is not None and result.items, f"no suggestion for:\n{source}"
     return uri, text, result.items[0]
@@ -114,6 +116,31 @@ async def test_accept_adds_the_missing_import_at_the_top_once(editor: LanguageCl
     # the same item accepted again (a retried command): counted once, no second edit
     again = plain(await command(editor, ACCEPT, args))
     assert again["first"] is False and again["importsAdded"] == [] and len(editor.edits) == before + 1
+
+
+async def test_accept_adds_the_missing_requires_to_a_commonjs_file(editor: LanguageClient):
+    source = ("'use strict';\n\nconst os = require('os');\n\n"
+              "// Reads the JSON settings file `name` from ~/.config with fs.readFileSync and path.join.\n"
+              "function readSettings(name) {\n  <|>\n}\n")
+    uri, text, item = await suggest(editor, source, "javascript", "js")
+    args = arguments(item)
+    # the built-in modules the model's text uses by name (not `os.path`), in the order it uses them
+    used = list(dict.fromkeys(re.findall(r"(?<![\w.$])(fs|path)\.", item.insert_text)))
+    assert used and "require" not in item.insert_text, item.insert_text
+    # the file's own style: a require, single quotes, a semicolon
+    requires = [f"const {module} = require('{module}');" for module in used]
+    assert args["imports"] == requires, (item.insert_text, args["imports"])
+    insert(editor, uri, source, item.insert_text)
+    before = len(editor.edits)
+    result = plain(await command(editor, ACCEPT, args))
+    assert result["importsAdded"] == requires, result
+    assert len(editor.edits) == before + 1
+    changes = editor.edits[-1].edit.changes
+    assert list(changes) == [uri] and len(changes[uri]) == 1
+    edit = changes[uri][0]
+    assert edit.new_text == "".join(f"{line}\n" for line in requires)
+    assert (edit.range.start.line, edit.range.start.character) == (3, 0)  # after the require, not in the body
+    assert edit.range.start == edit.range.end
 
 
 async def test_accept_of_an_item_that_needs_nothing_sends_no_edit(editor: LanguageClient):
