@@ -43,7 +43,7 @@ class RemoteSettings:
 
 @dataclass(frozen=True)
 class Settings:
-    model: str = ""  # a registered model name; empty means the registry's default
+    model: str = ""  # a registered model name; empty: the model `model choose` measured best for this machine, else the registry's default
     modelPath: str = ""  # a folder with the user's own onnxruntime-genai export; overrides `model`
     device: str = "auto"  # auto | cpu | cuda
     threads: int = 0  # 0: as many as there are cores
