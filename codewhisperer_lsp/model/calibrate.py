@@ -361,14 +361,35 @@ def measure(device: str = "auto", threads: int = 0, report: Report = print) -> l
         started = time.monotonic()
         generator = OnnxGenerator(folder.path, device, threads)
         draft = attach_default_draft(generator, spec.name, device, threads)
-        p50 = measure_single_line(generator, _prompts(generator, spec.name), set(spec.stop_token_ids))
         on = "cuda" if generator.provider.startswith("CUDA") else "cpu"
-        measurements.append(Measurement(spec.name, round(p50, 1), on, draft))
-        report(f"measured {spec.name}{' + ' + draft + ' draft' if draft else ''} on {on}: "
-               f"p50 {p50:,.0f} ms ({time.monotonic() - started:.0f} s with the load)")
+        # A larger model is timed with the small one drafting and with prompt lookup alone: which
+        # is faster depends on the machine (on two CPU cores the draft model costs more than it saves).
+        drafting = generator.draft
+        for drafted in ((draft, None) if draft else (None,)):
+            generator.draft = drafting if drafted else None
+            p50 = measure_single_line(generator, _prompts(generator, spec.name), set(spec.stop_token_ids))
+            measurements.append(Measurement(spec.name, round(p50, 1), on, drafted))
+            report(f"measured {spec.name}{' + ' + drafted + ' draft' if drafted else ''} on {on}: "
+                   f"p50 {p50:,.0f} ms ({time.monotonic() - started:.0f} s with the load)")
         del generator
         gc.collect()
     return measurements
+
+
+def draft_wanted(model: str, device: str = "auto", root: Path | None = None) -> bool | None:
+    """Whether `model` should draft with the small model on this machine, from the stored
+    measurements (True/False: the faster way measured here); None when not measured here."""
+    try:
+        choice = read_choice(choice_path(root))
+        if choice is None or stale_because(choice, device, root) is not None:
+            return None
+        times = {bool(m.get("draft")): m["p50_ms"] for m in choice["measurements"] if m.get("model") == model}
+    except Exception as exc:  # a bad choice file must never stop the engine
+        log.warning("ignoring the stored model measurements: %s", exc)
+        return None
+    if len(times) < 2:
+        return None
+    return times[True] < times[False]
 
 
 def decide(measurements: list[Measurement], device: str, target_ms: float = TARGET_MS,

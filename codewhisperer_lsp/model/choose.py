@@ -81,7 +81,8 @@ def explain(measurements: list[Measurement], chosen: Measurement, best_first: li
         return f"on a GPU the best built model: {short_name(chosen.model)} measured {ms(chosen)} {arrow}"
     within = chosen.p50_ms <= target_ms
     if better:
-        slow = ", ".join(f"{short_name(m.model)} measured {ms(m)}" for m in better)
+        slow = ", ".join(f"{short_name(m.model)}{' + ' + short_name(m.draft) + ' draft' if m.draft else ''} "
+                         f"measured {ms(m)}" for m in better)
         return (f"{slow} > {target_ms:,.0f} ms target {arrow} ({ms(chosen)}"
                 f"{'' if within else ', none within the target: the fastest'})")
     if within:

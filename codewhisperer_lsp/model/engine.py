@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from codewhisperer_lsp.model import artifacts
-from codewhisperer_lsp.model.calibrate import Resolved, resolve_default
+from codewhisperer_lsp.model.calibrate import Resolved, draft_wanted, resolve_default
 from codewhisperer_lsp.model.registry import ModelSpec, default_model, get_model, model_names
 
 log = logging.getLogger(__name__)
@@ -158,7 +158,9 @@ class ModelEngine:
                 spec, folder, resolved = _locate_default(resolved, device) if resolved else \
                     (*locate(model, model_path, device), None)
                 generator = OnnxGenerator(folder.path, device, threads)
-                if not model_path:  # a larger registered model drafts with the small one (same output)
+                # A larger registered model drafts with the small one (same output), unless this
+                # machine measured prompt lookup alone faster (`model choose`).
+                if not model_path and draft_wanted(spec.name, device) is not False:
                     draft = attach_default_draft(generator, spec.name, device, threads)
                     if draft:
                         log.info("%s drafts with %s", spec.name, draft)

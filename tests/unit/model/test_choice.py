@@ -94,7 +94,7 @@ def test_choice_file_round_trip(cache):
 def test_slow_cpu_keeps_the_small_model_and_says_why(cache):
     choice = store(CPU_SLOW)
     assert choice["model"] == SMALL
-    assert choice["reason"].startswith("1.5B measured 1,240 ms p50 > 350 ms target \u2192 0.5B")
+    assert choice["reason"].startswith("1.5B + 0.5B draft measured 1,240 ms p50 > 350 ms target \u2192 0.5B")
     assert calibrate.resolve_default("cpu").model == SMALL
 
 
@@ -244,3 +244,18 @@ def test_the_fixed_prompts_are_laid_out_as_the_pipeline_does():
         text = Chars().decode(timed)
         assert text.startswith(spec.file_header.format(path=path)) and "<|fim_suffix|>" in text
         assert warm != timed and text.endswith("<|fim_middle|>")
+
+
+def test_the_large_model_drafts_only_where_drafting_measured_faster(cache):
+    assert calibrate.draft_wanted(LARGE, "cpu") is None  # not measured here: the engine's default (draft)
+    drafted_slower = [Measurement(LARGE, 507.0, "cpu", SMALL), Measurement(LARGE, 400.0, "cpu"),
+                      Measurement(SMALL, 140.0, "cpu")]
+    calibrate.write_choice(calibrate.decide(drafted_slower, "cpu"))
+    assert calibrate.draft_wanted(LARGE, "cpu") is False
+    assert calibrate.draft_wanted(SMALL, "cpu") is None  # one way measured: nothing to compare
+    drafted_faster = [Measurement(LARGE, 300.0, "cpu", SMALL), Measurement(LARGE, 420.0, "cpu"),
+                      Measurement(SMALL, 140.0, "cpu")]
+    calibrate.write_choice(calibrate.decide(drafted_faster, "cpu"))
+    assert calibrate.draft_wanted(LARGE, "cpu") is True
+    fake_build(cache, LARGE, b"rebuilt")  # stale measurements say nothing
+    assert calibrate.draft_wanted(LARGE, "cpu") is None

@@ -46,12 +46,27 @@ def test_draft_must_share_the_tokenizer(large, small):
         large.attach_draft(Other())
 
 
-def test_the_engine_gives_the_large_model_the_small_one_as_its_draft(large):
+def test_the_engine_gives_the_large_model_the_small_one_as_its_draft(large, monkeypatch):
+    from codewhisperer_lsp.model import engine as engines
     from codewhisperer_lsp.model.engine import ModelEngine
 
+    monkeypatch.setattr(engines, "draft_wanted", lambda *args: None)  # not measured on this machine
     engine = ModelEngine()
     engine.configure(LARGE, "", DEVICE, 0)
     status = engine.wait(600)
     assert status.state == "ready", status.message
     assert "drafting with" in status.message and SMALL in status.message
     assert engine.generator().draft is not None
+
+
+def test_the_engine_leaves_the_draft_out_where_this_machine_measured_lookup_faster(large, monkeypatch):
+    from codewhisperer_lsp.model import engine as engines
+    from codewhisperer_lsp.model.engine import ModelEngine
+
+    monkeypatch.setattr(engines, "draft_wanted", lambda *args: False)
+    engine = ModelEngine()
+    engine.configure(LARGE, "", DEVICE, 0)
+    status = engine.wait(600)
+    assert status.state == "ready", status.message
+    assert "drafting with" not in status.message
+    assert engine.generator().draft is None and engine.generator().speculate
