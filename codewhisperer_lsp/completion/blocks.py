@@ -98,6 +98,7 @@ SIGNATURE_END = {
     "scala": re.compile(r"(\{|=)\s*$"),
 }
 BRACE_OPEN = re.compile(r"\{\s*$")
+PREAMBLE = ("@", "#", "//", "/*", "*", "--")  # decorator, annotation and comment lines before a header
 
 # Languages whose files run statements at top level: there a comment may describe a statement
 # ("# create the log folder") as well as a function, and the first line the model writes tells
@@ -126,7 +127,7 @@ def statement_end(language_id: str, text: str, complete_only: bool = True) -> in
     for index, line in enumerate(lines):
         complete = index < len(lines) - 1
         stripped = line.strip()
-        if not stripped or stripped.startswith(("@", "#", "//", "/*", "*", "--")) and not stripped.startswith("#!"):
+        if not stripped or stripped.startswith(PREAMBLE) and not stripped.startswith("#!"):
             if not complete:
                 return None
             offset += len(line) + 1
@@ -155,7 +156,7 @@ def signature_end(language_id: str, text: str, complete_only: bool = True) -> in
             return None
         offset += len(line) + (1 if complete else 0)
         stripped = line.strip()
-        if not stripped or stripped.startswith(("@", "#", "//", "/*", "*", "--")) and not header:
+        if not stripped or stripped.startswith(PREAMBLE) and not header:
             continue
         header += line + "\n"
         if _paren_depth(header) > 0:
