@@ -260,17 +260,10 @@ def insertion(language_id: str, text: str, imports: list[str] | tuple[str, ...])
     if not missing:
         return None
     row, after_docstring = _header_end(tree.root_node)
-    lines = text.split("\n")
     block = "\n".join(missing) + "\n"
-    if row is None:  # nothing above: the very top
-        follows = lines[0] if lines else ""
-        return Insertion(0, 0, block + ("\n" if follows.strip() else ""), missing)
-    if after_docstring:
+    if row is not None and after_docstring:
         block = "\n" + block
-    if row + 1 >= len(lines):  # the header ends the file without a final newline
-        last = lines[row]
-        return Insertion(row, len(last.encode("utf-16-le")) // 2, "\n" + block.rstrip("\n"), missing)
-    return Insertion(row + 1, 0, block, missing)
+    return Insertion(*auto_imports_js.place_after(text.split("\n"), row, block), missing)
 
 
 def _header_end(root: tree_sitter.Node) -> tuple[int | None, bool]:

@@ -477,13 +477,18 @@ def placement(language: str, text: str, imports: list[str] | tuple[str, ...]
     row, after_imports = header_end(tree.root_node)
     lines = text.split("\n")
     block = "\n".join(missing) + "\n"
-    if row is None:  # nothing above: the very top
-        follows = lines[0] if lines else ""
-        return 0, 0, block + ("\n" if follows.strip() else ""), missing
-    if not after_imports:  # below a directive or header comments: a blank line before the code
+    if row is not None and not after_imports:  # below a directive or header comments: a blank line before the code
         follows = lines[row + 1] if row + 1 < len(lines) else ""
         block += "\n" if follows.strip() else ""
+    return (*place_after(lines, row, block), missing)
+
+
+def place_after(lines: list[str], row: int | None, block: str) -> tuple[int, int, str]:
+    """(line, UTF-16 character, text) inserting `block` (whole lines) after header row `row` of a
+    document split in `lines`; None for `row`: the very top. Shared by every language's imports."""
+    if row is None:  # nothing above: the very top
+        follows = lines[0] if lines else ""
+        return 0, 0, block + ("\n" if follows.strip() else "")
     if row + 1 >= len(lines):  # the header ends the file without a final newline
-        last = lines[row]
-        return row, len(last.encode("utf-16-le")) // 2, "\n" + block.rstrip("\n"), missing
-    return row + 1, 0, block, missing
+        return row, len(lines[row].encode("utf-16-le")) // 2, "\n" + block.rstrip("\n")
+    return row + 1, 0, block
