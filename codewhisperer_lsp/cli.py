@@ -10,7 +10,10 @@ import sys
 
 def _serve(args: argparse.Namespace) -> int:
     from codewhisperer_lsp.lsp.log_forwarding import install as forward_logs
+    from codewhisperer_lsp.memory import limit_arenas
     from codewhisperer_lsp.server import create_server
+
+    limit_arenas(2)  # before any thread starts: per-thread malloc arenas made the RSS creep over long sessions
 
     server = create_server()
     forward_logs(server)

@@ -22,6 +22,7 @@ from codewhisperer_lsp.lsp.references import ReferenceFeature
 from codewhisperer_lsp.lsp.security import SecurityFeature
 from codewhisperer_lsp.lsp.security import register as register_security
 from codewhisperer_lsp.lsp.robust_protocol import RobustProtocol, serve_stdio, serve_tcp
+from codewhisperer_lsp.memory import IdleTrimmer
 from codewhisperer_lsp.model.engine import EngineStatus, ModelEngine
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ class CodeWhispererServer(LanguageServer):
         self.settings = Settings()
         self.policy = load_policy()
         self.engine = ModelEngine(on_status=self._send_status)
+        self.trimmer = IdleTrimmer()  # gives freed memory back after work, at most every 20 s
         self.completion = InlineCompletionFeature(self, CompletionService(self.engine))
         self.security = SecurityFeature(self)
         self.references = ReferenceFeature(self)

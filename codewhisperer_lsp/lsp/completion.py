@@ -219,6 +219,7 @@ class InlineCompletionFeature:
             raise
         finally:
             self.inflight.finish(request.uri, cancel)
+            self.executor.submit(self.server.trimmer.after_work)  # queued behind the model's work, not before the answer
         if outcome is None:
             self._record(snapshot, "cancelled")
             raise JsonRpcRequestCancelled("superseded by a newer request")

@@ -83,6 +83,7 @@ class SecurityFeature:
         language = document.language_id if document else None
         result = await loop.run_in_executor(None, lambda: self.scanner.scan(
             uri, self._text_of, self._root(uri), limits, report, cancel, language))
+        loop.run_in_executor(None, self.server.trimmer.after_work)  # after the scan's parse trees are freed
         if self._cancel is cancel:
             self._cancel = None
         self._apply(result)
