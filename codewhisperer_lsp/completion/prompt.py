@@ -98,6 +98,7 @@ class Healer:
 
     def __init__(self, token_texts: list[str], first_special: int):
         self._texts = token_texts
+        self._first_special = first_special
         self._by_first: dict[str, np.ndarray] = {}
         buckets: dict[str, list[int]] = {}
         for token_id, text in enumerate(token_texts[:first_special]):
@@ -123,6 +124,47 @@ class Healer:
             return masked
 
         return constrain
+
+
+    def branch(self, healed: str, decode, rank: int):
+        """`constraint`, and where the first token that writes code past the healed text is chosen,
+        only the (rank+1)-th likeliest such token: a candidate that starts differently. Tokens that
+        merely spell the healed text (or whitespace) do not count, so `    ` + `return` and
+        `    return` are one choice, not two."""
+        heal = self.constraint(healed, decode)
+        branched = False
+
+        def constrain(generated: list[int], logits: np.ndarray) -> np.ndarray:
+            nonlocal branched
+            if heal is not None:
+                logits = heal(generated, logits)
+            if branched or rank == 0:
+                return logits
+            done = decode(generated) if generated else ""
+            need = healed[len(done):]
+            width = min(BRANCH_WIDTH, len(logits) - 1)
+            top = np.argpartition(-logits, width)[:width + 1]
+            top = top[np.argsort(-logits[top], kind="stable")]
+            writes = [int(t) for t in top if np.isfinite(logits[t]) and self._writes_code(int(t), need)]
+            if not writes or writes[0] != int(top[0]):
+                return logits  # the likeliest token still spells the healed text: branch later
+            branched = True
+            if len(writes) <= rank:
+                return logits  # fewer choices: the greedy candidate again (dropped as a duplicate)
+            masked = np.full_like(logits, -np.inf)
+            masked[writes[rank]] = logits[writes[rank]]
+            return masked
+
+        return constrain
+
+    def _writes_code(self, token: int, need: str) -> bool:
+        if token >= min(self._first_special, len(self._texts)):
+            return False  # end of text and other special tokens write no code
+        text = self._texts[token]
+        return len(text) > len(need) and bool(text[len(need):].strip())
+
+
+BRANCH_WIDTH = 32  # first tokens considered for a branch
 
 
 def _spells(token: str, need: str) -> bool:

@@ -295,11 +295,17 @@ def _next_code_row(cur: _Cursor, row: int) -> int | None:
 def _body_start(cur: _Cursor, header_row: int):
     """(kind, header node) when `header_row` ends a header whose body is still empty."""
     leaf = _last_code_leaf(cur, header_row)
-    if leaf is None or not _body_is_empty(cur, header_row):
+    if leaf is None:
         return None
     docstring_function = _docstring_function(leaf)
     if docstring_function is not None:
+        # The docstring is the body's first statement: code below it at its indentation is more
+        # of the body (a line is missing there), not the end of the function.
+        if not _body_is_empty(cur, header_row, docstring_function.start_point.row):
+            return None
         return CompletionKind.DOCSTRING_BODY, docstring_function
+    if not _body_is_empty(cur, header_row):
+        return None
     header = _header_node(leaf)
     if header is None:
         return _header_by_text(cur, header_row)
@@ -330,15 +336,17 @@ def _last_code_leaf(cur: _Cursor, row: int) -> tree_sitter.Node | None:
         pos = comment.start_byte
 
 
-def _body_is_empty(cur: _Cursor, header_row: int) -> bool:
-    """Nothing but closers (`}`, `end`, `else`...) follows before the code dedents."""
+def _body_is_empty(cur: _Cursor, header_row: int, indent_row: int | None = None) -> bool:
+    """Nothing but closers (`}`, `end`, `else`...) follows before the code dedents to the
+    indentation of the statement on `indent_row` (the header's own, by default)."""
     after = cur.row if header_row == cur.row else max(cur.row, header_row)
     if cur.after.strip():
         return False
     following = _next_code_row(cur, after)
     if following is None:
         return True
-    header_width = len(cur.indent_of(_statement_start_row(cur, header_row)).expandtabs(4))
+    header_width = len(cur.indent_of(_statement_start_row(cur, header_row if indent_row is None else indent_row))
+                       .expandtabs(4))
     line = cur.lines.line_text(following)
     width = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
     return width <= header_width or bool(CLOSERS.match(line))

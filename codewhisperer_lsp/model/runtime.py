@@ -233,6 +233,21 @@ class OnnxGenerator:
         with self._lock:
             return self._generate(list(prompt_ids), sampling, stop_ids, stop_text, cancelled, constrain)
 
+    def continuation_logprob(self, context_ids: list[int], continuation_ids: list[int],
+                             cancelled: Callable[[], bool] = lambda: False) -> float:
+        """Sum of the log-probabilities of `continuation_ids` right after `context_ids`: the
+        context's state is reused as for a prompt, then one pass over the continuation."""
+        if not context_ids or not continuation_ids:
+            raise ValueError("empty context or continuation")
+        if len(context_ids) + len(continuation_ids) > self.context_length:
+            raise ValueError("longer than the model's context")
+        with self._lock:
+            first, _ = self._prefill(list(context_ids), cancelled)
+            rows = [first]
+            if len(continuation_ids) > 1:
+                rows.extend(self._run(list(continuation_ids[:-1])))
+        return float(sum(_log_softmax(row)[token] for row, token in zip(rows, continuation_ids)))
+
     def _drafter(self, sampling: Sampling):
         if sampling.temperature > 0:
             return None
@@ -300,6 +315,11 @@ class OnnxGenerator:
         self.stats["accepted"] += accepted
         timings = {"drafted": drafted, "accepted": accepted, "passes": passes}
         return Generation(out, self.decode(out), reason, len(prompt_ids), reused, t1 - t0, t2 - t1, timings)
+
+
+def _log_softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = logits.astype(np.float64) - float(np.max(logits))
+    return shifted - np.log(np.exp(shifted).sum())
 
 
 def _pick(logits: np.ndarray, sampling: Sampling, rng: np.random.Generator) -> int:

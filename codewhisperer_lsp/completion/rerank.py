@@ -1,0 +1,56 @@
+"""Line suggestions ranked by how well the code below the cursor follows each of them.
+
+A line written in the middle of code has to fit what comes after it: `return result` before a
+loop that fills `result` does not. For every candidate the model scores the next few lines after
+the cursor given the text before the cursor with the candidate inserted (prefix order, so the
+state of the text before the cursor is reused and each candidate costs one short pass), and the
+candidates are ordered by that log-probability. The greedy answer of one prompt is not special:
+a candidate from another prompt or another first token that makes the following code likelier
+goes first.
+
+Measured in process on the first 82 masked HumanEval lines (docs/QUALITY.md): the fill-in-the-
+middle greedy line passes 0.561, the prefix-only greedy line 0.659, the best of three candidates
+by this score 0.732, the best of the three if it were known 0.744.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+FOLLOWING_LINES = 4  # lines after the cursor's line that are scored
+FOLLOWING_TOKENS = 64
+
+
+def following(suffix: str) -> tuple[str, str] | None:
+    """Split the text after the cursor into (the rest of the cursor's line with the line breaks
+    after it, the next lines to score); None when no code follows."""
+    rest, newline, after = suffix.partition("\n")
+    code = after.lstrip("\n")
+    if not newline or not code.strip():
+        return None
+    lead = rest + newline + after[: len(after) - len(code)]
+    return lead, "\n".join(code.rstrip("\n").split("\n")[:FOLLOWING_LINES]) + "\n"
+
+
+def can_rank(generator) -> bool:
+    return hasattr(generator, "continuation_logprob")  # a remote engine returns no log-probabilities
+
+
+def scores(generator, before: str, items: list[str], suffix: str,
+           cancelled: Callable[[], bool] = lambda: False) -> dict[str, float] | None:
+    """Per item, the log-probability of the following lines with the item inserted after `before`
+    (the prompt text up to the cursor); None when there is nothing to score against."""
+    split = following(suffix)
+    if split is None or not can_rank(generator) or len(items) < 2:
+        return None
+    lead, lines = split
+    continuation = generator.encode(lines)[:FOLLOWING_TOKENS]
+    return {item: generator.continuation_logprob(generator.encode(before + item + lead), continuation, cancelled)
+            for item in items}
+
+
+def ranked(items: list[str], by: dict[str, float] | None) -> list[str]:
+    """`items`, best score first; ties, and everything when there are no scores, keep their order."""
+    if not by:
+        return items
+    return sorted(items, key=lambda item: -by[item])
