@@ -185,13 +185,14 @@ def _workspace_module(root: str, name: str) -> bool:
 
 
 def needed_imports(language_id: str, before: str, suggestion: str, after: str, root: str = "",
-                   carried: tuple[str, ...] = ()) -> tuple[str, ...]:
+                   carried: tuple[str, ...] = (), uri: str = "") -> tuple[str, ...]:
     """`import X` for each module X the suggestion uses as `X.attr` while the file binds no X
     (X in the standard library, or a top-level module of the workspace), plus the `carried`
     import statements (taken out of the suggestion) whose names the suggestion uses.
-    JavaScript/TypeScript: see `auto_imports_js.needed_imports` (`root` is not used there)."""
+    JavaScript/TypeScript: see `auto_imports_js.needed_imports` (`root` is not used there; `uri`
+    only there, for `.mjs`/`.cjs`)."""
     if (js := auto_imports_js.language_of(language_id)) is not None:
-        return auto_imports_js.needed_imports(js, before, suggestion, after, carried) if suggestion.strip() else ()
+        return auto_imports_js.needed_imports(js, before, suggestion, after, carried, uri) if suggestion.strip() else ()
     if not supported(language_id) or not suggestion.strip():
         return ()
     text = before + suggestion + after

@@ -219,10 +219,11 @@ _STATEMENTS = frozenset({"expression_statement", "lexical_declaration", "variabl
                          "import_statement", "return_statement", "export_statement"})
 
 
-def file_style(language: str, tree: tree_sitter.Tree, skip: tuple[int, int] = (0, 0)) -> Style:
+def file_style(language: str, tree: tree_sitter.Tree, skip: tuple[int, int] = (0, 0), uri: str = "") -> Style:
     """How the file writes its imports, from its tree (nodes inside the byte range `skip`, the
     suggestion, do not count; nor do statements it ends for the semicolons). No semicolon
-    anywhere to go by: semicolons."""
+    anywhere to go by: semicolons. A `.cjs` file is CommonJS and a `.mjs` file an ES module
+    whatever it holds (Node decides by the extension)."""
     esm = cjs = namespace = node_prefix = False
     first_kind = None
     sources: list[str] = []
@@ -268,7 +269,11 @@ def file_style(language: str, tree: tree_sitter.Tree, skip: tuple[int, int] = (0
             elif node.type != "export_statement" or node.child_by_field_name("declaration") is None:
                 without += 1
         stack.extend(reversed(node.children))
-    if language != "javascript" or (esm and not cjs):
+    module_kind = _MODULE_EXTENSIONS.get(uri.rsplit("/", 1)[-1].rsplit(".", 1)[-1].lower()) if language == "javascript" \
+        and "." in uri.rsplit("/", 1)[-1] else None
+    if module_kind is not None:
+        use_esm = module_kind == "esm"
+    elif language != "javascript" or (esm and not cjs):
         use_esm = True
     elif cjs and not esm:
         use_esm = False
@@ -281,6 +286,7 @@ def file_style(language: str, tree: tree_sitter.Tree, skip: tuple[int, int] = (0
                  semicolon=with_semicolon >= without)
 
 
+_MODULE_EXTENSIONS = {"mjs": "esm", "cjs": "cjs"}
 _ESM_PARTS = re.compile(rf"^import\s+(?:type\s+)?(?P<clause>.+?)\s*from\s*(?P<source>{_STR})")
 _CJS_PARTS = re.compile(rf"^(?:const|let|var)\s+(?P<pattern>{_PATTERN})\s*=\s*require\(\s*(?P<source>{_STR})\s*\)")
 
@@ -376,7 +382,7 @@ def strip_body_imports(language: str, before: str, suggestion: str) -> tuple[str
 
 
 def needed_imports(language: str, before: str, suggestion: str, after: str,
-                   carried: tuple[str, ...] = ()) -> tuple[str, ...]:
+                   carried: tuple[str, ...] = (), uri: str = "") -> tuple[str, ...]:
     """One import in the file's style for each built-in module the suggestion uses unbound, and
     the carried statements whose names the suggestion uses and the file does not bind yet."""
     text = before + suggestion + after
@@ -384,7 +390,7 @@ def needed_imports(language: str, before: str, suggestion: str, after: str,
     bound = bound_names(tree)
     start = len(before.encode("utf-8"))
     end = start + len(suggestion.encode("utf-8"))
-    style = file_style(language, tree, (start, end))
+    style = file_style(language, tree, (start, end), uri)
     members: dict[str, set[str]] = {}  # name -> members used (an empty string for a call)
     stack = [tree.root_node]
     while stack:

@@ -298,7 +298,7 @@ class InlineCompletionFeature:
         carried = result.imports.get(text, ())
         try:
             return tuple(needed_imports(request.language_id, request.text[:request.offset], text,
-                                       request.text[request.offset:], request.root, carried))
+                                       request.text[request.offset:], request.root, carried, request.uri))
         except Exception:  # an item without its imports beats no item
             log.exception("imports of a suggestion for %s not found", request.uri)
             return ()

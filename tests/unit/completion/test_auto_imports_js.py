@@ -221,3 +221,16 @@ def test_python_is_unchanged_by_the_javascript_rules():
     assert strip_body_imports("python", "def f():\n    ", "const fs = require('fs')\n") \
         == ("const fs = require('fs')\n", ())
     assert insertion("python", "x = 1\n", ["const fs = require('fs');"]) is None
+
+
+@pytest.mark.parametrize("uri, before, expected", [
+    # nothing in the file says which module system: the extension does
+    ("file:///w/tool.cjs", "function read(p) {\n  return ", "const fs = require('fs');"),
+    ("file:///w/tool.mjs", "function read(p) {\n  return ", "import fs from 'fs';"),
+    ("file:///w/tool.js", "function read(p) {\n  return ", "import fs from 'fs';"),
+    # the extension wins over what the file holds: a .cjs file cannot `import`, a .mjs file has no require
+    ("file:///w/tool.cjs", "import os from 'os';\nfunction read(p) {\n  return ", "const fs = require('fs');"),
+    ("file:///w/tool.MJS", "const os = require('os');\nfunction read(p) {\n  return ", "import fs from 'fs';"),
+])
+def test_mjs_and_cjs_files_get_their_own_module_system(uri, before, expected):
+    assert needed_imports("javascript", before, "fs.readFileSync(p, 'utf8');", "\n}\n", uri=uri) == (expected,)
