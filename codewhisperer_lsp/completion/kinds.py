@@ -26,6 +26,7 @@ class Plan:
     budget: int  # new tokens at most (the user's maxNewTokens caps it further)
     fim: bool  # fill-in-the-middle prompt (text after the cursor shown) instead of prefix-only
     stop: Stop
+    fim_above_code: bool = True  # fill-in-the-middle also when more code follows the cursor's line
 
     @property
     def multiline(self) -> bool:
@@ -34,14 +35,16 @@ class Plan:
 
 K = CompletionKind
 # The 0.5B instruct model answers FIM prompts with a non-empty suffix by "```" and prose when it
-# should write several lines, so multi-line kinds are prefix-only. A new line is prefix-only too:
-# on masked HumanEval lines its greedy line passed 17 of 29 against 8 of 29 with the text after
-# the cursor shown (which then tempts it to a line that belongs further down); a manual trigger
-# still gets a fill-in-the-middle candidate, ranked against the code below (rerank.py). The rest
-# of a line keeps fill-in-the-middle: the text after the cursor on that line must fit.
+# should write several lines, so multi-line kinds are prefix-only. A new line above more code is
+# prefix-only too: on masked HumanEval lines its greedy line passed 17 of 29 against 8 of 29 with
+# the code below shown (which tempts it to a line that belongs further down); a manual trigger
+# still gets a fill-in-the-middle candidate, ranked against the code below (rerank.py). At the
+# end of the code a new line keeps fill-in-the-middle (it recalls `for name in names:` in
+# fnmatch.filter where prefix-only writes an invented line), and so does the rest of a line: the
+# text after the cursor on that line must fit.
 PLANS: dict[CompletionKind, Plan] = {
     K.SINGLE_LINE_MID: Plan(K.SINGLE_LINE_MID, 48, True, Stop.LINE),
-    K.LINE: Plan(K.LINE, 64, False, Stop.NEXT_LINE),
+    K.LINE: Plan(K.LINE, 64, True, Stop.NEXT_LINE, fim_above_code=False),
     K.BLOCK_BODY: Plan(K.BLOCK_BODY, 192, False, Stop.BLOCK),
     K.FUNCTION_BODY: Plan(K.FUNCTION_BODY, 320, False, Stop.BLOCK),
     K.DOCSTRING_BODY: Plan(K.DOCSTRING_BODY, 320, False, Stop.BLOCK),

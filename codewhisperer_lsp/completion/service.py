@@ -18,7 +18,7 @@ from codewhisperer_lsp.completion import prompt as prompts
 from codewhisperer_lsp.completion import rerank
 from codewhisperer_lsp.completion.auto_imports import strip_body_imports
 from codewhisperer_lsp.completion.blocks import block_finished, signature_end, statement_end
-from codewhisperer_lsp.completion.kinds import Plan, Stop
+from codewhisperer_lsp.completion.kinds import Stop
 from codewhisperer_lsp.completion.postprocess import postprocess
 from codewhisperer_lsp.completion.ranking import by_syntax
 from codewhisperer_lsp.completion.situation import Situation, situate
@@ -78,13 +78,14 @@ def line_pool(fim: bool) -> tuple[Attempt, ...]:
     return Attempt(fim), Attempt(not fim), Attempt(fim, 1)
 
 
-def attempts_for(plan: Plan, invoked: bool, settings: Settings, ranking: bool) -> tuple[Attempt, ...]:
+def attempts_for(fim: bool, invoked: bool, settings: Settings, ranking: bool) -> tuple[Attempt, ...]:
+    """How to ask for the candidates; `fim`: the layout the plan takes here."""
     if not invoked:
-        return (Attempt(plan.fim),)  # an automatic trigger: one answer, fast
+        return (Attempt(fim),)  # an automatic trigger: one answer, fast
     if ranking:
-        return line_pool(plan.fim)
-    return (Attempt(plan.fim),) + tuple(Attempt(plan.fim, temperature=settings.temperature, seed=seed)
-                                        for seed in range(1, settings.numSuggestions))
+        return line_pool(fim)
+    return (Attempt(fim),) + tuple(Attempt(fim, temperature=settings.temperature, seed=seed)
+                                   for seed in range(1, settings.numSuggestions))
 
 
 BLANK_RUN_MAX = 24  # characters of nothing but whitespace after which a line suggestion gives up
@@ -150,7 +151,7 @@ class CompletionService:
         # that does not start with the text taken off is dropped below.
         remote = getattr(generator, "remote", False)
 
-        def build(heal: bool, fim: bool = plan.fim) -> prompts.Prompt:
+        def build(heal: bool, fim: bool) -> prompts.Prompt:
             return prompts.build(generator, spec.fim_template, header, situation.prefix, situation.suffix,
                                  use_fim=fim, budget=settings.maxPromptTokens - context.tokens, heal_tokens=heal)
 
@@ -170,15 +171,17 @@ class CompletionService:
                 return healer.branch(prompt.healed, generator.decode, attempt.first_rank)
             return healer.constraint(prompt.healed, generator.decode)
 
+        code_below = rerank.following(situation.suffix) is not None
+        fim = plan.fim and (plan.fim_above_code or not code_below)
         ranking = request.invoked and rerank.can_rank(generator) and plan.stop in (Stop.LINE, Stop.NEXT_LINE) \
-            and rerank.following(situation.suffix) is not None
-        attempts = attempts_for(plan, request.invoked, settings, ranking)
-        extra = {"prompt_text": prompt_for(plan.fim).text} if remote else {}
+            and code_below
+        attempts = attempts_for(fim, request.invoked, settings, ranking)
+        extra = {"prompt_text": prompt_for(fim).text} if remote else {}
         items: list[str] = []
         origins: dict[str, list[str]] = {}
         imports: dict[str, tuple[str, ...]] = {}
         before = request.text[:request.offset]
-        timings["prompt_tokens"] = len(prompt_for(plan.fim).ids)
+        timings["prompt_tokens"] = len(prompt_for(fim).ids)
         for index, attempt in enumerate(attempts):
             prompt = prompt_for(attempt.fim)
             sampling = Sampling(max_new_tokens=min(plan.budget, settings.maxNewTokens),
