@@ -345,8 +345,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7, help="seed of the masked-line choice")
     parser.add_argument("--threads", type=int, default=0, help="bare model threads (0: all cores, as the server)")
     parser.add_argument("--suggestions", type=int, default=1,
-                        help="numSuggestions of the server (a manual trigger's default is 3: the greedy item, then "
-                             "sampled ones, those that keep the syntax whole first); the first item is scored")
+                        help="numSuggestions of the server (a manual trigger's default is 3: on a line with code "
+                             "below, candidates ranked by how well that code follows; elsewhere the greedy item, "
+                             "then sampled ones; those that keep the syntax whole first); the first item is scored")
     args = parser.parse_args()
     sets = [s.strip() for s in args.sets.split(",") if s.strip()]
     unknown = set(sets) - {"humaneval", "infill", "smoke"}
