@@ -8,9 +8,9 @@ candidates are ordered by that log-probability. The greedy answer of one prompt 
 a candidate from another prompt or another first token that makes the following code likelier
 goes first.
 
-Measured in process on the first 82 masked HumanEval lines (docs/QUALITY.md): the fill-in-the-
-middle greedy line passes 0.561, the prefix-only greedy line 0.659, the best of three candidates
-by this score 0.732, the best of the three if it were known 0.744.
+Measured on the 164 masked HumanEval lines through the server (docs/QUALITY.md), with the line
+above code asked prefix-only: a manual trigger's first item passes 0.573 (0.439 before), the bare
+model's line re-indented 0.470.
 """
 
 from __future__ import annotations
