@@ -269,8 +269,8 @@ def file_style(language: str, tree: tree_sitter.Tree, skip: tuple[int, int] = (0
             elif node.type != "export_statement" or node.child_by_field_name("declaration") is None:
                 without += 1
         stack.extend(reversed(node.children))
-    module_kind = _MODULE_EXTENSIONS.get(uri.rsplit("/", 1)[-1].rsplit(".", 1)[-1].lower()) if language == "javascript" \
-        and "." in uri.rsplit("/", 1)[-1] else None
+    module_kind = next((kind for extension, kind in _MODULE_EXTENSIONS if uri.lower().endswith(extension)), None) \
+        if language == "javascript" else None
     if module_kind is not None:
         use_esm = module_kind == "esm"
     elif language != "javascript" or (esm and not cjs):
@@ -286,7 +286,7 @@ def file_style(language: str, tree: tree_sitter.Tree, skip: tuple[int, int] = (0
                  semicolon=with_semicolon >= without)
 
 
-_MODULE_EXTENSIONS = {"mjs": "esm", "cjs": "cjs"}
+_MODULE_EXTENSIONS = ((".mjs", "esm"), (".cjs", "cjs"))  # matched as languages.resolve matches extensions
 _ESM_PARTS = re.compile(rf"^import\s+(?:type\s+)?(?P<clause>.+?)\s*from\s*(?P<source>{_STR})")
 _CJS_PARTS = re.compile(rf"^(?:const|let|var)\s+(?P<pattern>{_PATTERN})\s*=\s*require\(\s*(?P<source>{_STR})\s*\)")
 
