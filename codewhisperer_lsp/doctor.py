@@ -46,10 +46,27 @@ def check_packages(problems: list[str]) -> None:
 def check_device(problems: list[str]) -> list[str]:
     from codewhisperer_lsp.model.device import available_providers
 
+    from codewhisperer_lsp.model.behaviour import cpu_summary
+
     providers = available_providers()
     print("device:")
     _line(True, f"ONNX Runtime providers available: {', '.join(providers)}")
+    _line(True, f"CPU and the instruction sets ONNX Runtime's kernels dispatch on: {cpu_summary()}")
     return providers
+
+
+def check_behaviour_record(record: dict | None, problems: list[str]) -> None:
+    """What the build's behavioural check found (the check that replaces byte hashes: behaviour.py)."""
+    if record is None:
+        _line(False, "the build has no behavioural check on record (built before the check existed)")
+        problems.append("check the model: codewhisperer-lsp model build (checks an existing build once)")
+    elif not record.get("checked"):
+        _line(True, f"behavioural check not run: {record.get('reason', '?')}")
+    else:
+        _line(bool(record.get("passed")), f"behavioural check {'passed' if record.get('passed') else 'FAILED'}: "
+              f"greedy agreement {record['agreement']:.2%} (sure positions {record['decisive_agreement']:.2%}), "
+              f"log-probability difference {record['logprob_diff']:.4f} over {record['positions']:,} positions; "
+              f"checked on {record.get('cpu', '?')} with onnxruntime {record.get('onnxruntime', '?')}")
 
 
 def check_model(problems: list[str]) -> None:
@@ -67,16 +84,12 @@ def check_model(problems: list[str]) -> None:
     try:
         started = time.monotonic()
         built = artifacts.verify(folder, "")
-        expected = spec.builds["cpu"].get("expected_sha256", {})
-        same = all(built.manifest["files"].get(k) == v for k, v in expected.items())
-        against = "the registry records no hash" if not expected else \
-            "matches the registry" if same else "a different build than the registry records"
-        _line(True, f"{folder} verified in {time.monotonic() - started:.1f} s; model.onnx.data sha256 "
-              f"{built.manifest['files'].get('model.onnx.data', '?')[:16]}... ({against})")
+        _line(True, f"{folder} verified in {time.monotonic() - started:.1f} s (every file against its build's manifest)")
     except artifacts.ArtifactError as exc:
         _line(False, str(exc))
         problems.append("build the model: codewhisperer-lsp model build")
         return
+    check_behaviour_record(built.manifest.get("behaviour"), problems)
     from codewhisperer_lsp.model.runtime import OnnxGenerator
 
     generator = OnnxGenerator(folder)

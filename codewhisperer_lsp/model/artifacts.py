@@ -57,6 +57,16 @@ def write_manifest(folder: Path, info: dict) -> dict:
     return manifest
 
 
+def annotate(folder: Path, **fields) -> dict:
+    """Add `fields` to a folder's manifest (the file hashes stay as they are)."""
+    path = folder / MANIFEST
+    manifest = {**json.loads(path.read_text()), **fields}
+    tmp = folder / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps(manifest, indent=2))
+    os.replace(tmp, path)
+    return manifest
+
+
 def verify(folder: Path, fix_hint: str) -> ModelFolder:
     """Check a model folder against its manifest; raise ArtifactError with `fix_hint` if it fails."""
     manifest_path = folder / MANIFEST

@@ -31,7 +31,7 @@ import zipfile
 from pathlib import Path
 from typing import Callable, Iterator
 
-from codewhisperer_lsp.model import artifacts
+from codewhisperer_lsp.model import artifacts, behaviour
 from codewhisperer_lsp.model.registry import MODELS_DIR, ModelSpec, SourcePart, get_model
 from codewhisperer_lsp.paths import cache_dir
 
@@ -172,10 +172,15 @@ def assemble_gguf(spec: ModelSpec, root: Path, report: Report) -> Path:
 
 
 def _build_python() -> str:
-    """The interpreter for the build environment: torch 2.13.0's CPU wheel is for Python 3.11."""
+    """The interpreter for the build environment. The lock's CPU-only torch wheel is for CPython 3.11
+    (on 3.12 pip would fetch the CUDA build and 3 GB of NVIDIA libraries instead)."""
     if sys.version_info[:2] == (3, 11):
         return sys.executable
-    return shutil.which("python3.11") or sys.executable
+    found = shutil.which("python3.11")
+    if not found:
+        raise BuildError("the model build needs Python 3.11 for its own environment (the locked CPU-only torch "
+                         "wheel is built for it): install python3.11 and run the build again")
+    return found
 
 
 def build_env_dir(root: Path) -> Path:
@@ -186,7 +191,8 @@ def build_env_dir(root: Path) -> Path:
 def ensure_build_env(root: Path, report: Report) -> Path:
     env = build_env_dir(root)
     python = env / "bin" / "python"
-    requirements = MODELS_DIR / "build-requirements.txt"
+    # Every package and its wheel's sha256 are locked: the same build environment on every machine.
+    requirements = MODELS_DIR / "build-requirements.lock"
     stamp = env / ".requirements-sha256"
     wanted = artifacts.sha256_file(requirements)
     if python.is_file() and stamp.is_file() and stamp.read_text() == wanted:
@@ -195,8 +201,8 @@ def ensure_build_env(root: Path, report: Report) -> Path:
     report("creating the build environment (torch, transformers, onnxruntime-genai); a few minutes, once")
     shutil.rmtree(env, ignore_errors=True)
     subprocess.run([_build_python(), "-m", "venv", str(env)], check=True)
-    result = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-r", str(requirements)],
-                            capture_output=True, text=True)
+    result = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--require-hashes", "--no-deps",
+                             "--only-binary", ":all:", "-r", str(requirements)], capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError(f"installing the build environment failed: {result.stderr.strip()[-1500:]}")
     tmp = stamp.with_name(stamp.name + ".tmp")
@@ -213,13 +219,32 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
 
 
-def _check_expected(spec: ModelSpec, target: str, folder: artifacts.ModelFolder) -> None:
-    """The registry may pin the hashes of a build's weights (the conversion is deterministic)."""
-    expected = spec.builds[target].get("expected_sha256", {})
-    files = folder.manifest.get("files", {})
-    for name, sha in expected.items():
-        if files.get(name) != sha:
-            raise BuildError(f"the converted {name} has sha256 {files.get(name)}, the registry expects {sha}")
+REBUILD_HINT = "Rebuild it with `codewhisperer-lsp model build --force`"
+
+
+def check_behaviour(spec: ModelSpec, target: str, folder: Path, report: Report) -> dict:
+    """Run the built model on the registry's probes and compare it with the recorded reference
+    (behaviour.py): the check that replaces byte hashes, which differ from CPU to CPU. Returns the
+    record for the manifest; raises BuildError when the build does not behave as the model should."""
+    from codewhisperer_lsp.model.device import CUDA, available_providers
+
+    if target == "cuda" and CUDA not in available_providers():
+        report("the CUDA build is not checked by behaviour here: ONNX Runtime offers no CUDA provider on this machine")
+        return {"checked": False, "reason": "no CUDA provider where it was built"}
+    report("checking the build's behaviour against the registry's reference (about 2,000 tokens)")
+    try:
+        verdict = behaviour.check(folder, spec.name, target)
+    except behaviour.ReferenceMissing as exc:
+        report(f"{exc}: the build is not checked by behaviour")
+        return {"checked": False, "reason": str(exc)}
+    except Exception as exc:  # ONNX Runtime could not load or run it: truncated, damaged, not a model
+        raise BuildError(f"the built {spec.name} ({target}) does not load: {exc}. {REBUILD_HINT}.") from exc
+    if not verdict.passed:
+        raise BuildError(f"the built {spec.name} ({target}) does not behave as the registry's model: "
+                         f"{verdict.message}. It is damaged, another model or another precision. {REBUILD_HINT}.")
+    report(f"behavioural check passed: {verdict.message}")
+    return {"checked": True, **verdict.as_dict(), "cpu": behaviour.cpu_summary(),
+            "onnxruntime": behaviour.onnxruntime_version(), "checked_at": time.strftime("%Y-%m-%dT%H:%M:%S")}
 
 
 def convert(spec: ModelSpec, target: str, gguf: Path, python: Path, final: Path, report: Report) -> None:
@@ -248,13 +273,32 @@ def convert(spec: ModelSpec, target: str, gguf: Path, python: Path, final: Path,
             checked = artifacts.verify(out, "the conversion wrote an incomplete model")
         except artifacts.ArtifactError as exc:
             raise BuildError(str(exc)) from exc
-        _check_expected(spec, target, checked)
+        artifacts.annotate(out, behaviour=check_behaviour(spec, target, checked.path, report))
         if final.exists():
             os.replace(final, work / "previous")  # out of the way in one step; removed with `work`
         os.replace(out, final)
         _fsync_dir(final.parent)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _reusable(spec: ModelSpec, target: str, final: Path, report: Report) -> bool:
+    """A verified build that passed (or already recorded) its behavioural check; a build from before
+    the check is checked now, once."""
+    try:
+        built = artifacts.verify(final, "")
+    except artifacts.ArtifactError as exc:
+        if final.exists():
+            report(f"rebuilding: {exc}")
+        return False
+    if "behaviour" not in built.manifest:
+        try:
+            artifacts.annotate(final, behaviour=check_behaviour(spec, target, final, report))
+        except BuildError as exc:
+            report(f"rebuilding: {exc}")
+            return False
+    report(f"{spec.name} ({target}) is built and verified at {final}")
+    return True
 
 
 def build(name: str, target: str = "cpu", root: Path | None = None, report: Report = _stderr,
@@ -266,14 +310,8 @@ def build(name: str, target: str = "cpu", root: Path | None = None, report: Repo
     root = root or cache_dir()
     final = artifacts.build_dir(name, target, root)
     with build_lock(root, report):
-        if not force:
-            try:
-                artifacts.verify(final, "")
-                report(f"{name} ({target}) is built and verified at {final}")
-                return final
-            except artifacts.ArtifactError as exc:
-                if final.exists():
-                    report(f"rebuilding: {exc}")
+        if not force and _reusable(spec, target, final, report):
+            return final
         clean_leftovers(spec, root, report)
         started = time.monotonic()
         gguf = assemble_gguf(spec, root, report)

@@ -248,6 +248,17 @@ class OnnxGenerator:
                 rows.extend(self._run(list(continuation_ids[:-1])))
         return float(sum(_log_softmax(row)[token] for row, token in zip(rows, continuation_ids)))
 
+    def position_logits(self, ids: list[int]) -> np.ndarray:
+        """The logits after every position of `ids`, computed from an empty state (no saved state
+        reused): what the behavioural check of a build compares."""
+        if not ids or len(ids) > self.context_length:
+            raise ValueError("empty or longer than the model's context")
+        with self._lock:
+            self._save_live()
+            self.state.truncate(0)
+            return np.concatenate([self._run(list(ids[start:start + PREFILL_CHUNK]))
+                                   for start in range(0, len(ids), PREFILL_CHUNK)])
+
     def _drafter(self, sampling: Sampling):
         if sampling.temperature > 0:
             return None
