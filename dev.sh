@@ -38,6 +38,12 @@ setup_model() {
   .venv/bin/codewhisperer-lsp model build >&2
 }
 
+setup_references() {
+  # The licensed-code index, so that the first start already checks suggestions against it
+  # (incremental: a second run only looks whether anything changed).
+  .venv/bin/codewhisperer-lsp references build >&2
+}
+
 setup_large_model() {
   # The better model, for the tests of speculative decoding with the default model as its draft.
   .venv/bin/codewhisperer-lsp model build --name qwen2.5-coder-1.5b-instruct >&2
@@ -57,6 +63,7 @@ setup_test_tools() {
 
 setup_venv
 setup_model
+setup_references
 setup_scanners
 
 case "$job" in

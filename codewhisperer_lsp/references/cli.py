@@ -47,7 +47,7 @@ def _build(index: ReferenceIndex) -> int:
     def progress(p: dict) -> None:
         print(f"\r{p['done']}/{p['total']} files  {p['source'][:50]:<50}", end="", file=sys.stderr, flush=True)
 
-    index.build(progress=progress, stop_event=threading.Event()).join()
+    index.build(progress=progress, stop_event=threading.Event(), wait_for_lock=True).join()
     print(file=sys.stderr)
     return _status(index)
 

@@ -82,12 +82,14 @@ class ReferenceIndex:
         self._error: str | None = None
 
     # -- public API --------------------------------------------------------------
-    def build(self, progress: ProgressCallback | None = None, stop_event: threading.Event | None = None) -> threading.Thread:
-        """Start (or join) the background build; returns its thread at once."""
+    def build(self, progress: ProgressCallback | None = None, stop_event: threading.Event | None = None,
+              wait_for_lock: bool = False) -> threading.Thread:
+        """Start (or join) the background build; returns its thread at once. With `wait_for_lock`, a
+        build that finds another process building waits for it, then completes what it left."""
         if self._thread is not None and self._thread.is_alive():
             return self._thread
         self._state, self._progress, self._error = "building", 0.0, None
-        self._thread = threading.Thread(target=self._run, args=(progress, stop_event or threading.Event()),
+        self._thread = threading.Thread(target=self._run, args=(progress, stop_event or threading.Event(), wait_for_lock),
                                         name="reference-index-build", daemon=True)
         self._thread.start()
         return self._thread
@@ -110,8 +112,8 @@ class ReferenceIndex:
         self.store.close()
 
     # -- the build ---------------------------------------------------------------
-    def _run(self, progress: ProgressCallback | None, stop: threading.Event) -> None:
-        lock = self._try_lock()
+    def _run(self, progress: ProgressCallback | None, stop: threading.Event, wait_for_lock: bool = False) -> None:
+        lock = self._try_lock(blocking=wait_for_lock)
         if lock is None:
             log.info("another process is building the reference index; using what it writes")
             self._state = "idle"
@@ -133,10 +135,16 @@ class ReferenceIndex:
         finally:
             lock.close()
 
-    def _try_lock(self):
+    def _try_lock(self, blocking: bool = False):
         handle = open(self.cache_dir / (DB_NAME + ".lock"), "a")
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not blocking:
+                    raise
+                log.warning("another process is building the reference index; waiting for it to finish")
+                fcntl.flock(handle, fcntl.LOCK_EX)
             return handle
         except OSError:
             handle.close()

@@ -22,3 +22,26 @@ def test_build_status_query(tmp_path, capsys):
     (tmp_path / "fresh.py").write_text("def answer():\n    return 42\n")
     assert main(base + ["query", str(tmp_path / "fresh.py")]) == 0
     assert "no reference" in capsys.readouterr().out
+
+
+def test_build_waits_for_another_builder_then_completes_the_index(tmp_path, capsys):
+    """The set-up's `references build` must leave a complete index even when a server is building it
+    at that moment (it used to return at once, with the index still empty)."""
+    import fcntl
+    import threading
+    import time
+
+    src = copy_corpus(tmp_path / "src", ["heapq.py"])
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    base = ["--cache-dir", str(cache), "--folders-only", "--folder", f"{src}:MIT"]
+    other = open(cache / "references.sqlite.lock", "a")
+    fcntl.flock(other, fcntl.LOCK_EX)  # another process's build holds the lock
+    codes = []
+    builder = threading.Thread(target=lambda: codes.append(main(base + ["build"])))
+    builder.start()
+    time.sleep(1.0)
+    assert builder.is_alive(), "the build returned while another process held the index"
+    other.close()
+    builder.join(60)
+    assert codes == [0] and "state: ready" in capsys.readouterr().out
