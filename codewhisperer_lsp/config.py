@@ -151,6 +151,9 @@ class Policy:
     error: str = ""
 
 
+POLICY_SWITCHES = ("includeSuggestionsWithCodeReferences", "collectMetrics")
+
+
 def policy_path() -> Path:
     return Path(os.environ.get(POLICY_ENV) or POLICY_SYSTEM_PATH)
 
@@ -165,12 +168,22 @@ def load_policy(path: Path | None = None) -> Policy:
             raise ValueError("not a JSON object")
     except (OSError, ValueError) as exc:
         return Policy(path=str(path), error=f"organization policy {path} is unreadable: {exc}")
-    keep = {k: raw[k] for k in ("includeSuggestionsWithCodeReferences", "collectMetrics") if isinstance(raw.get(k), bool)}
-    error = ""
-    if "referenceFolders" in raw:
-        keep["referenceFolders"], problem = reference_folders("referenceFolders", raw["referenceFolders"])
-        if problem:
-            error = f"organization policy {path}: {problem}"
+    keep: dict[str, Any] = {}
+    problems = []
+    for key, value in raw.items():
+        if key in POLICY_SWITCHES:
+            if isinstance(value, bool):
+                keep[key] = value
+            else:
+                problems.append(f"{key} must be true or false, not {json.dumps(value)}: it is not enforced")
+        elif key == "referenceFolders":
+            keep[key], problem = reference_folders(key, value)
+            if problem:
+                problems.append(problem)
+        else:
+            known = ", ".join((*POLICY_SWITCHES, "referenceFolders"))
+            problems.append(f"unknown key {key!r} is ignored (a policy file knows {known})")
+    error = f"organization policy {path}: {'; '.join(problems)}" if problems else ""
     return Policy(path=str(path), error=error, **keep)
 
 

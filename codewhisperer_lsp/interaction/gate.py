@@ -2,7 +2,9 @@
 (references), and does it bring a security finding into the file?
 
 Policy, in order: a candidate with references is dropped when the user (or the organization)
-refuses them; an insecure candidate is dropped in favour of a clean one; when none is clean,
+refuses them; while the index cannot answer (not built yet, being rebuilt, locked) and the
+organization refuses references, a candidate long enough to match is held back unchecked (the
+user's own setting alone does not hold: it shows them unchecked, as before); an insecure candidate is dropped in favour of a clean one; when none is clean,
 the insecure ones are returned with their findings noted, or nothing (setting).
 
 The reference lookup sees the suggestion together with the few lines typed before it, so a
@@ -41,12 +43,14 @@ class Policy:
     allow_references: bool = True
     check_security: bool = True
     return_insecure: bool = True
+    hold_unchecked: bool = False  # the index cannot answer and an organization refuses references
 
 
 @dataclass
 class Verdict:
     kept: list[Candidate]
     dropped_with_references: int = 0
+    held_unchecked: int = 0
     dropped_insecure: int = 0
     timings: dict = field(default_factory=dict)
 
@@ -61,6 +65,12 @@ class SuggestionGate:
         verdict = Verdict([])
         candidates = []
         for text in suggestions:
+            if policy.hold_unchecked:
+                if could_carry_reference(before, text):
+                    verdict.held_unchecked += 1
+                else:
+                    candidates.append(Candidate(text))
+                continue
             references = tuple(self._references(before, text))
             if references and not policy.allow_references:
                 verdict.dropped_with_references += 1
@@ -97,6 +107,17 @@ class SuggestionGate:
             log.exception("security check of a suggestion failed; it is shown unchecked")
             return []
         return [finding_dict(f) for f in findings]
+
+
+def could_carry_reference(before: str, suggestion: str) -> bool:
+    """Whether a lookup could find a reference in `suggestion`: enough of it to count as copied
+    (into_suggestion) and enough lexemes, with its lead-in, for the matcher's shortest run."""
+    from codewhisperer_lsp.references.lexer import lex
+    from codewhisperer_lsp.references.matcher import EXACT_MIN
+
+    if len(suggestion.strip()) < MIN_SHORT_CHARS:
+        return False
+    return len(lex(lead_in(before) + suggestion)) >= EXACT_MIN
 
 
 def lead_in(before: str) -> str:

@@ -104,6 +104,7 @@ def summary(data: dict, collecting: bool = True) -> dict:
         "outcomes": {name: counts.get(name, 0) for name in OUTCOMES},
         "gate": {"droppedInsecure": counts.get("droppedInsecure", 0),
                  "droppedWithReferences": counts.get("droppedWithReferences", 0),
+                 "heldUnchecked": counts.get("heldUnchecked", 0),
                  "shownWithReferences": counts.get("shownWithReferences", 0),
                  "shownWithFindings": counts.get("shownWithFindings", 0)},
         "seen": counts.get("seen", 0),

@@ -46,6 +46,9 @@ log = logging.getLogger(__name__)
 
 POLL_S = 0.01  # how often a debounce wait looks whether it was superseded
 ACCEPTED_REMEMBERED = 1000
+HELD_MESSAGE = ("suggestions long enough to match licensed code are held back until the reference index is "
+                "ready (your organization's policy refuses code with references); short ones are shown")
+MANUAL_LOAD_WAIT_S = 60  # how long a manual trigger waits for a model that is loading
 
 
 class Superseded:
@@ -230,7 +233,7 @@ class InlineCompletionFeature:
         if cancel.is_set():
             return None
         try:
-            result = self.service.complete(request, settings, cancel.is_set)
+            result = self._complete(request, settings, cancel)
         except Cancelled:  # raised between decoding steps: the model was running
             self.metrics.count("modelCalls")
             return None
@@ -239,7 +242,7 @@ class InlineCompletionFeature:
         if "prompt_tokens" in result.timings:  # the service built a prompt and ran the model
             self.metrics.count("modelCalls")
         policy = Policy(settings.includeSuggestionsWithCodeReferences, settings.security.checkSuggestions,
-                        settings.security.returnInsecureSuggestions)
+                        settings.security.returnInsecureSuggestions, self._hold_unchecked())
         verdict = self.gate.review(request.language_id, request.text[:request.offset],
                                    request.text[request.offset:], result.items, policy)
         result.timings["gate_ms"] = verdict.timings.get("total_ms", 0.0)
@@ -247,6 +250,19 @@ class InlineCompletionFeature:
         result.needed_imports = {c.text: self._imports(request, result, c.text) for c in verdict.kept}
         result.timings["imports_ms"] = (time.monotonic() - started) * 1000
         return result, verdict
+
+    def _complete(self, request: CompletionRequest, settings, cancel: threading.Event) -> CompletionResult:
+        """The service's answer. A manual trigger that finds the model loading (at start, after a
+        rebuild or a settings change) waits for it, bounded, while the status shows the load; an
+        automatic one gets nothing at once."""
+        try:
+            return self.service.complete(request, settings, cancel.is_set)
+        except ModelUnavailable:
+            if not request.invoked or not self.server.engine.loading:
+                raise
+        log.info("a manual trigger waits for the model to load (at most %d s)", MANUAL_LOAD_WAIT_S)
+        self.server.engine.wait_while_loading(MANUAL_LOAD_WAIT_S, cancel.is_set)
+        return self.service.complete(request, settings, cancel.is_set)
 
     def _answer(self, snapshot: Snapshot, outcome, latency_ms: float) -> types.InlineCompletionList:
         request = snapshot.request
@@ -303,6 +319,14 @@ class InlineCompletionFeature:
             log.exception("imports of a suggestion for %s not found", request.uri)
             return ()
 
+    def _hold_unchecked(self) -> bool:
+        """An organization refuses referenced code and the index cannot answer now (being built,
+        rebuilt or locked): suggestions long enough to match are held back rather than shown
+        unchecked. A user's own setting alone keeps showing them unchecked."""
+        if self.server.policy.includeSuggestionsWithCodeReferences is not False:
+            return False
+        return not self.server.references.index.store.is_complete()
+
     # --- the gate's two checks (model thread) ---
     def _find_references(self, text: str) -> list[dict]:
         return [r.to_dict() for r in self.server.references.index.find_references(text)]
@@ -336,6 +360,9 @@ class InlineCompletionFeature:
                     self.metrics.count(name)
 
     def _count_gate(self, verdict: Verdict) -> None:
+        if verdict.held_unchecked:
+            self.server.tell_once(HELD_MESSAGE, types.MessageType.Info)
+        self.metrics.count("heldUnchecked", amount=verdict.held_unchecked)
         self.metrics.count("droppedInsecure", amount=verdict.dropped_insecure)
         self.metrics.count("droppedWithReferences", amount=verdict.dropped_with_references)
         self.metrics.count("shownWithReferences", amount=sum(1 for c in verdict.kept if c.references))

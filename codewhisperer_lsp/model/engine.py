@@ -132,6 +132,26 @@ class ModelEngine:
             self._loading.join(timeout)
         return self._status
 
+    @property
+    def loading(self) -> bool:
+        """A load is under way (or about to start: a retry's thread runs before its status is sent)."""
+        thread = self._loading
+        return self._status.state == "loading" or (thread is not None and thread.is_alive())
+
+    def wait_while_loading(self, timeout: float, cancelled: Callable[[], bool] = lambda: False) -> EngineStatus:
+        """Wait (at most `timeout` s, or until `cancelled()`) while a load is under way."""
+        deadline = time.monotonic() + timeout
+        while self.loading and not cancelled():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            loading = self._loading
+            if loading is not None and loading.is_alive():
+                loading.join(min(0.1, left))
+            else:
+                time.sleep(min(0.05, left))
+        return self._status
+
     def _set(self, status: EngineStatus) -> None:
         self._status = status
         self._on_status(status)

@@ -230,8 +230,7 @@ def test_killed_conversion_recovers_and_the_running_server_picks_the_build_up(tm
         assert "converting to ONNX" in second.output() and "built " in second.output()
         assert build.leftovers(spec, root) == []
         built = artifacts.verify(final, "")
-        for name, sha in spec.builds["cpu"].get("expected_sha256", {}).items():
-            assert built.manifest["files"][name] == sha
+        assert built.manifest["behaviour"]["passed"], built.manifest  # checked by behaviour, not bytes
 
         # 4. the running server notices the new build at the next request, loads it and completes
         seen = len(statuses(server))

@@ -22,3 +22,16 @@ def test_policy_folders(tmp_path):
     assert policy.referenceFolders[0]["license"] == "Apache-2.0" and not policy.error
     path.write_text(json.dumps({"referenceFolders": [{"url": "x"}]}))
     assert "referenceFolders" in load_policy(path).error
+
+
+def test_a_wrong_typed_or_unknown_policy_key_is_reported_not_silently_ignored(tmp_path):
+    path = tmp_path / "policy.json"
+    path.write_text(json.dumps({"includeSuggestionsWithCodeReferences": "false", "collectMetrics": False,
+                                "includeSuggestionWithCodeReferences": False}))
+    policy = load_policy(path)
+    assert policy.collectMetrics is False  # what is valid still applies
+    assert policy.includeSuggestionsWithCodeReferences is None
+    assert 'includeSuggestionsWithCodeReferences must be true or false, not "false"' in policy.error
+    assert "unknown key 'includeSuggestionWithCodeReferences'" in policy.error and str(path) in policy.error
+    path.write_text(json.dumps({"includeSuggestionsWithCodeReferences": False}))
+    assert load_policy(path).error == ""

@@ -60,6 +60,19 @@ def test_insecure_dropped_for_a_clean_one_else_returned_with_findings():
     assert unchecked.kept[0].findings == ()
 
 
+def test_an_index_that_cannot_answer_holds_back_what_could_match_and_shows_the_rest():
+    """Under an organization's refusal, while the index is being built or locked: a suggestion long
+    enough to reach the matcher's shortest run is held back unchecked; a short one is shown."""
+    long_one = "for item in items:\n    total += item.price * item.count\n    seen.add(item.name)\n"
+    before = "def total_of(items):\n    total = 0\n    seen = set()\n    "
+    verdict = GATE.review("python", before, "", ["return", long_one], Policy(allow_references=False,
+                                                                            hold_unchecked=True))
+    assert [c.text for c in verdict.kept] == ["return"] and verdict.held_unchecked == 1
+    assert verdict.dropped_with_references == 0
+    # the short one is not even looked up: nothing can be checked
+    assert GATE.review("python", "", "", [COPIED], Policy(hold_unchecked=True)).kept[0].references == ()
+
+
 def test_a_failing_check_never_loses_the_suggestion():
     def broken(*args):
         raise RuntimeError("engine crashed")
