@@ -30,12 +30,25 @@ setup_venv() {
   echo "[setup] creating .venv and installing codewhisperer-lsp" >&2
   [[ -x .venv/bin/python ]] || "$(pick_python)" -m venv .venv
   .venv/bin/python -m pip install --quiet --upgrade pip >&2
-  .venv/bin/python -m pip install --quiet -e '.[cpu,test]' >&2
+  .venv/bin/python -m pip install --quiet -e '.[cpu,test,postgres]' >&2
   echo "$want" > "$stamp"
 }
 
 setup_model() {
   .venv/bin/codewhisperer-lsp model build >&2
+}
+
+setup_postgres() {
+  # Debian's PostgreSQL server binaries, for the tests that start a throwaway cluster (tests/e2e/pg_cluster.py).
+  if compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    return 0
+  fi
+  if [[ "$(id -u)" != 0 ]]; then
+    echo "[setup] PostgreSQL is missing and installing it needs root: apt-get install postgresql" >&2; return 0
+  fi
+  echo "[setup] installing PostgreSQL from Debian's packages" >&2
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >&2
 }
 
 setup_large_model() {
@@ -65,6 +78,7 @@ case "$job" in
     ;;
   test)
     setup_test_tools
+    setup_postgres
     setup_large_model
     bench/setup_peers.sh || echo "[setup] llama.cpp's server could not be built; the remote-engine test will say so" >&2
     exec .venv/bin/python -m pytest "$@"

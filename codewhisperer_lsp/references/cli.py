@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 from .. import paths
+from . import pg_url
 from .index import ReferenceIndex
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="also index this folder under this SPDX license (repeatable)")
     parser.add_argument("--folders-only", action="store_true",
                         help="index only --folder paths, not the stdlib and installed packages")
+    parser.add_argument("--database", default="", metavar="URL",
+                        help="a team's shared index on PostgreSQL (postgresql://user@host/db; the password from "
+                             "PGPASSWORD or a pgpass file) instead of the local file; build writes it")
+    parser.add_argument("--prune", action="store_true",
+                        help="with --database: also remove stored sources that are not in this build's corpus")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="build or update the index and wait for it")
     sub.add_parser("status", help="show the index state and size")
@@ -56,8 +62,11 @@ def _status(index: ReferenceIndex) -> int:
     status = index.status()
     print(f"state: {status['state']}\nsources: {status['sources']}\nfiles: {status['files']}\n"
           f"fingerprints: {status['fingerprints']}")
-    size = sum(p.stat().st_size for p in index.cache_dir.glob("references.sqlite*") if p.is_file())
-    print(f"size: {size / 1e6:.1f} MB ({index.cache_dir})")
+    if index.database:
+        print(f"database: {pg_url.redact(index.database)}")
+    else:
+        size = sum(p.stat().st_size for p in index.cache_dir.glob("references.sqlite*") if p.is_file())
+        print(f"size: {size / 1e6:.1f} MB ({index.cache_dir})")
     if status["error"]:
         print(f"error: {status['error']}")
     return 1 if status["state"] == "failed" else 0
@@ -76,12 +85,32 @@ def _query(index: ReferenceIndex, file: str) -> int:
     return 0
 
 
+def _open(args: argparse.Namespace) -> ReferenceIndex:
+    if args.database:
+        if problem := pg_url.problem(args.database):
+            raise ValueError(problem)
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            raise ImportError("--database needs the postgres extra: pip install 'codewhisperer-lsp[postgres]'") from None
+    index = ReferenceIndex(args.cache_dir or paths.cache_dir(), extra_folders=_folders(args.folder),
+                           include_stdlib=not args.folders_only, include_installed=not args.folders_only,
+                           database=args.database, database_writer=bool(args.database) and args.command == "build",
+                           prune=None if not args.database else args.prune)
+    if index.read_only:
+        index.store.wait_available(10)  # status and query read the shared index: let it connect first
+    return index
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the process exit status."""
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    index = ReferenceIndex(args.cache_dir or paths.cache_dir(), extra_folders=_folders(args.folder),
-                           include_stdlib=not args.folders_only, include_installed=not args.folders_only)
+    try:
+        index = _open(args)
+    except (ValueError, ConnectionError, ImportError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     try:
         if args.command == "build":
             return _build(index)
