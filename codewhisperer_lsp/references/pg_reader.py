@@ -148,8 +148,11 @@ class Reader:
             self._wake.clear()
 
     def _connect(self) -> None:
-        import psycopg
-
+        try:
+            import psycopg
+        except ImportError:
+            self._set(False, "the postgres extra is not installed (pip install 'codewhisperer-lsp[postgres]')")
+            return
         try:
             conn = psycopg.connect(self.url, autocommit=True, **pg_url.connect_options(True, self.statement_timeout_ms))
             row = conn.execute(SCHEMA_CHECK).fetchone()

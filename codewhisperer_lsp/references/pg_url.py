@@ -38,7 +38,7 @@ def redact(url: str) -> str:
         user, host = netloc.rsplit("@", 1)
         if ":" in user:
             netloc = f"{user.split(':', 1)[0]}:***@{host}"
-    query = urlencode([(k, "***" if k == "password" else v) for k, v in parse_qsl(parts.query)], safe="/")
+    query = urlencode([(k, "***" if k == "password" else v) for k, v in parse_qsl(parts.query)], safe="/*")
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 

@@ -63,18 +63,19 @@ class Cluster:
     def start(self) -> "Cluster":
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", SUPERUSER, "-E", "UTF8",
                   "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync")
-        options = " ".join(f"-c {k}={v}" for k, v in {"listen_addresses": "127.0.0.1", "port": str(self.port),
+        self._options = " ".join(f"-c {k}={v}" for k, v in {"listen_addresses": "127.0.0.1", "port": str(self.port),
                                                        "unix_socket_directories": str(self.root),
                                                        **self.settings}.items())
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-w",
-                  "-t", "60", "-o", options, "start")
+                  "-t", "60", "-o", self._options, "start")
         return self
 
     def stop(self, mode: str = "fast") -> None:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop", check=False)
 
     def restart(self) -> None:
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-t", "60", "start", check=False)
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-t", "60",
+                  "-o", self._options, "start")
 
     def remove(self) -> None:
         self.stop("immediate")
@@ -88,21 +89,24 @@ class Cluster:
         """A loopback URL without the password (given by PGPASSWORD or a pgpass file)."""
         return f"postgresql://{user}@127.0.0.1:{self.port}/{database}"
 
-    def sql(self, statement: str) -> str:
+    def sql(self, statement: str, database: str = "postgres") -> str:
         """Run SQL as the superuser (psql over the socket); returns its output."""
         done = self._run(str(self.bin / "psql"), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-                         "-h", str(self.root), "-p", str(self.port), "-U", SUPERUSER, "-d", "postgres",
+                         "-h", str(self.root), "-p", str(self.port), "-U", SUPERUSER, "-d", database,
                          "-c", statement)
         return done.stdout.strip()
 
-    def create_role(self, name: str, password: str, writer: bool) -> None:
-        """A login role; the writer may create the index tables, the reader only reads them."""
-        self.sql(f"CREATE ROLE {name} LOGIN PASSWORD '{password}'")
-        if writer:
-            self.sql(f"GRANT CREATE ON SCHEMA public TO {name}")
+    def create_database(self, name: str, writer: str, reader: str) -> None:
+        """A database the writer owns and builds, whose tables the reader may only read."""
+        self.sql(f"CREATE DATABASE {name} OWNER {writer}")
+        self.sql(f"ALTER DEFAULT PRIVILEGES FOR ROLE {writer} IN SCHEMA public GRANT SELECT ON TABLES TO {reader}",
+                 name)
 
-    def grant_read(self, reader: str, writer: str) -> None:
-        """Let ``reader`` read the tables ``writer`` creates, now and later."""
-        self.sql(f"GRANT USAGE ON SCHEMA public TO {reader}")
-        self.sql(f"ALTER DEFAULT PRIVILEGES FOR ROLE {writer} IN SCHEMA public GRANT SELECT ON TABLES TO {reader}")
-        self.sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}")
+    def write_pgpass(self, path: Path, passwords: dict[str, str]) -> Path:
+        """A pgpass file (mode 0600) with a line per user; point PGPASSFILE at it."""
+        path.write_text("".join(f"127.0.0.1:*:*:{user}:{pw}\n" for user, pw in passwords.items()))
+        path.chmod(0o600)
+        return path
+
+    def create_role(self, name: str, password: str) -> None:
+        self.sql(f"CREATE ROLE {name} LOGIN PASSWORD '{password}'")
