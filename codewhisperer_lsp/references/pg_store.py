@@ -278,8 +278,8 @@ class PostgresStore:
                 conn.execute(f"CREATE INDEX {_INDEX} ON ref_fingerprints(hash, file_id, line)")
             conn.execute("INSERT INTO ref_meta VALUES('complete', '1') ON CONFLICT (key) DO UPDATE SET value='1'")
         self._bulk = None
-        conn.execute("VACUUM (ANALYZE) ref_fingerprints")  # visibility map: lookups become index-only scans
-        conn.execute("ANALYZE ref_files")
+        for table in ("ref_fingerprints", "ref_common", "ref_files"):  # visibility map: index-only lookups
+            conn.execute(f"VACUUM (ANALYZE) {table}")
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
