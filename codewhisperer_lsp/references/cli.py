@@ -19,24 +19,35 @@ from .index import ReferenceIndex
 log = logging.getLogger(__name__)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="codewhisperer-lsp references",
-                                     description="Build and query the local licensed-code reference index.")
-    parser.add_argument("--cache-dir", type=Path, default=None, help="index folder (default: the cache folder)")
-    parser.add_argument("--folder", action="append", default=[], metavar="PATH:LICENSE[:URL]",
+def _options(parser: argparse.ArgumentParser, suppress: bool = False) -> None:
+    """The shared options; accepted before or after the command (``references build --database URL``)."""
+    def default(value):
+        return argparse.SUPPRESS if suppress else value
+
+    parser.add_argument("--cache-dir", type=Path, default=default(None), help="index folder (default: the cache folder)")
+    parser.add_argument("--folder", action="append", default=default([]), metavar="PATH:LICENSE[:URL]",
                         help="also index this folder under this SPDX license (repeatable)")
-    parser.add_argument("--folders-only", action="store_true",
+    parser.add_argument("--folders-only", action="store_true", default=default(False),
                         help="index only --folder paths, not the stdlib and installed packages")
-    parser.add_argument("--database", default="", metavar="URL",
+    parser.add_argument("--database", default=default(""), metavar="URL",
                         help="a team's shared index on PostgreSQL (postgresql://user@host/db; the password from "
                              "PGPASSWORD or a pgpass file) instead of the local file; build writes it")
-    parser.add_argument("--prune", action="store_true",
+    parser.add_argument("--prune", action="store_true", default=default(False),
                         help="with --database: also remove stored sources that are not in this build's corpus")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="codewhisperer-lsp references",
+                                     description="Build and query the licensed-code reference index.")
+    _options(parser)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("build", help="build or update the index and wait for it")
-    sub.add_parser("status", help="show the index state and size")
-    query = sub.add_parser("query", help="show references for the text of FILE ('-' for stdin)")
-    query.add_argument("file")
+    for name, text in (("build", "build or update the index and wait for it"),
+                       ("status", "show the index state and size"),
+                       ("query", "show references for the text of FILE ('-' for stdin)")):
+        command = sub.add_parser(name, help=text)
+        _options(command, suppress=True)
+        if name == "query":
+            command.add_argument("file")
     return parser
 
 
