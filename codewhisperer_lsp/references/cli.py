@@ -128,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "status":
             return _status(index)
         return _query(index, args.file)
+    except ConnectionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     finally:
         index.close()
 

@@ -110,9 +110,12 @@ class Reader:
         if self._inflight is None or self._inflight[0].done():
             return False
         if time.monotonic() - self._inflight[1] > self.stuck_s:
-            self._worker = _Worker()  # the old thread stays blocked on the dead socket until it errors
-            self._inflight = None
+            # The old thread stays blocked on that socket; it closes the connection itself once
+            # the call returns (libpq must never free a connection another thread is inside).
             self._lose(self._conn, f"no answer for {self.stuck_s:.0f} s")
+            self._worker.stop()
+            self._worker = _Worker()
+            self._inflight = None
         return True
 
     @staticmethod
@@ -135,7 +138,7 @@ class Reader:
         if conn is not self._conn or conn is None:
             return
         self._conn = None
-        threading.Thread(target=_close_quietly, args=(conn,), daemon=True).start()
+        self._worker.submit(_close_quietly, conn)  # after any read still using it, on the same thread
         self._set(False, reason)
         self._wake.set()
 
@@ -189,11 +192,11 @@ class Reader:
     def close(self) -> None:
         self._closed.set()
         self._wake.set()
-        self._worker.stop()
         with self._lock:
             conn, self._conn = self._conn, None
-        if conn is not None:
-            _close_quietly(conn)
+            if conn is not None:
+                self._worker.submit(_close_quietly, conn)
+            self._worker.stop()
 
 
 def _close_quietly(conn) -> None:

@@ -121,7 +121,12 @@ class PostgresStore:
     def _read(self, query, default):
         if self._reader is not None:
             return self._reader.read(query, default)
-        return query(self._conn)
+        import psycopg
+
+        try:
+            return query(self._conn)
+        except psycopg.Error as exc:  # the admin job stops with a clear message, no password in it
+            raise ConnectionError(f"reference database {self.shown}: {pg_url.scrub(str(exc).strip(), self.url)}") from None
 
     def is_complete(self) -> bool:
         return self._read(lambda c: (c.execute("SELECT value FROM ref_meta WHERE key='complete'").fetchone()

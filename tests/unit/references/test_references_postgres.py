@@ -303,3 +303,40 @@ def test_the_password_is_never_logged(pg_db, tmp_path, caplog, monkeypatch, caps
     assert "unavailable" in out.out and "cw_reader:***@" in out.out
     assert secret not in out.out + out.err + caplog.text
     assert pg_url.redact(f"postgresql://u@h/db?password={secret}") == "postgresql://u@h/db?password=***"
+
+
+def test_a_frozen_database_backend_is_abandoned_and_replaced(pg_db, tmp_path):
+    """A server that stops answering mid-query (not even cancelling): each suggestion still goes
+    out within the deadline, and the reader moves to a fresh connection by itself."""
+    import os
+    import signal
+
+    build_shared(pg_db.builder_url, tmp_path / "b", [psf_folder(copy_corpus(tmp_path / "psf"))])
+    index = reader(pg_db.reader_url, tmp_path / "r")
+    frozen = index.store._reader._conn.info.backend_pid
+    os.kill(frozen, signal.SIGSTOP)
+    try:
+        timings = []
+        for _ in range(5):
+            started = time.perf_counter()
+            assert index.find_references(HEAPQ_PART) == []
+            timings.append(time.perf_counter() - started)
+        assert max(timings) < 0.6, timings
+        assert wait_for(lambda: index.find_references(HEAPQ_PART), 20)  # on a new connection
+        assert index.store._reader._conn.info.backend_pid != frozen
+    finally:
+        os.kill(frozen, signal.SIGCONT)
+        index.close()
+
+
+def test_the_build_command_against_an_unreachable_or_wrong_database_fails_clearly(capsys):
+    from codewhisperer_lsp.references import cli
+    from tests.e2e.pg_cluster import free_port
+
+    url = f"postgresql://cw_builder:Secret-271828@127.0.0.1:{free_port()}/refs"
+    assert cli.main(["build", "--database", url, "--folders-only"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: reference database postgresql://cw_builder:***@127.0.0.1")
+    assert "Secret-271828" not in err and "Traceback" not in err
+    assert cli.main(["build", "--database", "mysql://u@h/db"]) == 2
+    assert "must start with postgresql://" in capsys.readouterr().err
