@@ -47,8 +47,8 @@ setup_postgres() {
     echo "[setup] PostgreSQL is missing and installing it needs root: apt-get install postgresql" >&2; return 0
   fi
   echo "[setup] installing PostgreSQL from Debian's packages" >&2
-  apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; } >&2 \
+    || echo "[setup] PostgreSQL could not be installed; its tests will say so" >&2
 }
 
 setup_large_model() {
