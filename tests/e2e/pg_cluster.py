@@ -7,6 +7,7 @@ refuses to run as root, so as root the cluster runs as the packages' ``postgres`
 
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import pwd
@@ -66,6 +67,7 @@ class Cluster:
         self._options = " ".join(f"-c {k}={v}" for k, v in {"listen_addresses": "127.0.0.1", "port": str(self.port),
                                                        "unix_socket_directories": str(self.root),
                                                        **self.settings}.items())
+        atexit.register(self.remove)  # also when a run stops before its fixtures' teardown
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-w",
                   "-t", "60", "-o", self._options, "start")
         return self
@@ -78,8 +80,9 @@ class Cluster:
                   "-o", self._options, "start")
 
     def remove(self) -> None:
-        self.stop("immediate")
-        shutil.rmtree(self.root, ignore_errors=True)
+        if self.root.exists():
+            self.stop("immediate")
+            shutil.rmtree(self.root, ignore_errors=True)
 
     @property
     def admin_url(self) -> str:
