@@ -30,7 +30,7 @@ setup_venv() {
   echo "[setup] creating .venv and installing codewhisperer-lsp" >&2
   [[ -x .venv/bin/python ]] || "$(pick_python)" -m venv .venv
   .venv/bin/python -m pip install --quiet --upgrade pip >&2
-  .venv/bin/python -m pip install --quiet -e '.[cpu,test]' >&2
+  .venv/bin/python -m pip install --quiet -e '.[cpu,test,postgres]' >&2
   echo "$want" > "$stamp"
 }
 
@@ -42,6 +42,19 @@ setup_references() {
   # The licensed-code index, so that the first start already checks suggestions against it
   # (incremental: a second run only looks whether anything changed).
   .venv/bin/codewhisperer-lsp references build >&2
+}
+
+setup_postgres() {
+  # Debian's PostgreSQL server binaries, for the tests that start a throwaway cluster (tests/e2e/pg_cluster.py).
+  if compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    return 0
+  fi
+  if [[ "$(id -u)" != 0 ]]; then
+    echo "[setup] PostgreSQL is missing and installing it needs root: apt-get install postgresql" >&2; return 0
+  fi
+  echo "[setup] installing PostgreSQL from Debian's packages" >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; } >&2 \
+    || echo "[setup] PostgreSQL could not be installed; its tests will say so" >&2
 }
 
 setup_large_model() {
@@ -72,6 +85,7 @@ case "$job" in
     ;;
   test)
     setup_test_tools
+    setup_postgres
     setup_large_model
     bench/setup_peers.sh || echo "[setup] llama.cpp's server could not be built; the remote-engine test will say so" >&2
     exec .venv/bin/python -m pytest "$@"

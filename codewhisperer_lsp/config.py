@@ -42,6 +42,12 @@ class RemoteSettings:
 
 
 @dataclass(frozen=True)
+class ReferencesSettings:
+    """The reference index: the local SQLite file by default, or a team's shared one."""
+    database: str = ""  # postgresql://user@host/db, read-only; password from PGPASSWORD or a pgpass file
+
+
+@dataclass(frozen=True)
 class Settings:
     model: str = ""  # a registered model name; empty: the model `model choose` measured best for this machine, else the registry's default
     modelPath: str = ""  # a folder with the user's own onnxruntime-genai export; overrides `model`
@@ -61,13 +67,22 @@ class Settings:
     logLevel: str = "info"
     security: SecuritySettings = field(default_factory=SecuritySettings)
     remote: RemoteSettings = field(default_factory=RemoteSettings)
+    references: ReferencesSettings = field(default_factory=ReferencesSettings)
 
 
 CHOICES = {"device": ("auto", "cpu", "cuda"), "logLevel": ("debug", "info", "warning", "error")}
 BOUNDS = {"threads": (0, 256), "debounceMs": (0, 5000), "numSuggestions": (1, 10),
           "maxPromptTokens": (64, 16384), "maxNewTokens": (1, 2048), "temperature": (0.0, 2.0),
           "maxFiles": (1, 100_000), "maxBytes": (1, 1_000_000_000), "timeoutSeconds": (1.0, 3600.0)}
-CHECKS = {"remote.url": lambda value: _remote_url_problem(value)}
+CHECKS = {"remote.url": lambda value: _remote_url_problem(value),
+          "references.database": lambda value: _database_problem(value)}
+
+
+def _database_problem(value: str) -> str | None:
+    if not value:
+        return None
+    from codewhisperer_lsp.references.pg_url import problem
+    return problem(value)
 
 
 def _remote_url_problem(value: str) -> str | None:

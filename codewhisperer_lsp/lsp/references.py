@@ -11,6 +11,8 @@ import logging
 import threading
 from typing import Any
 
+from lsprotocol import types
+
 from codewhisperer_lsp import protocol
 from codewhisperer_lsp.lsp.params import field as _field
 from codewhisperer_lsp.paths import cache_dir, state_dir
@@ -28,9 +30,24 @@ class ReferenceFeature:
         self._build_thread: threading.Thread | None = None
 
     def start_index(self) -> None:
+        if self.server.settings.references.database:
+            self._use_database(self.server.settings.references.database)
         self.index.extra_folders = self.folders()
         if self._build_thread is None:
             self._build_thread = self.index.build()
+
+    def _use_database(self, url: str) -> None:
+        """A team's shared index instead of the local file (read-only; set at start)."""
+        loop = asyncio.get_running_loop()
+
+        def changed(available: bool, reason: str) -> None:
+            if not available:
+                loop.call_soon_threadsafe(self.server.tell_once, "the team's reference index is unavailable: "
+                                          "suggestions go on without reference checks until it is back",
+                                          types.MessageType.Warning)
+
+        local, self.index = self.index, ReferenceIndex(cache_dir(), database=url, on_database_change=changed)
+        local.close()
 
     def folders(self) -> list[dict]:
         """The administrator's folders (policy file), then the user's (setting), without repeats."""

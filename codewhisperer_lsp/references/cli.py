@@ -13,24 +13,41 @@ import threading
 from pathlib import Path
 
 from .. import paths
+from . import pg_url
 from .index import ReferenceIndex
 
 log = logging.getLogger(__name__)
 
 
+def _options(parser: argparse.ArgumentParser, suppress: bool = False) -> None:
+    """The shared options; accepted before or after the command (``references build --database URL``)."""
+    def default(value):
+        return argparse.SUPPRESS if suppress else value
+
+    parser.add_argument("--cache-dir", type=Path, default=default(None), help="index folder (default: the cache folder)")
+    parser.add_argument("--folder", action="append", default=default([]), metavar="PATH:LICENSE[:URL]",
+                        help="also index this folder under this SPDX license (repeatable)")
+    parser.add_argument("--folders-only", action="store_true", default=default(False),
+                        help="index only --folder paths, not the stdlib and installed packages")
+    parser.add_argument("--database", default=default(""), metavar="URL",
+                        help="a team's shared index on PostgreSQL (postgresql://user@host/db; the password from "
+                             "PGPASSWORD or a pgpass file) instead of the local file; build writes it")
+    parser.add_argument("--prune", action="store_true", default=default(False),
+                        help="with --database: also remove stored sources that are not in this build's corpus")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="codewhisperer-lsp references",
-                                     description="Build and query the local licensed-code reference index.")
-    parser.add_argument("--cache-dir", type=Path, default=None, help="index folder (default: the cache folder)")
-    parser.add_argument("--folder", action="append", default=[], metavar="PATH:LICENSE[:URL]",
-                        help="also index this folder under this SPDX license (repeatable)")
-    parser.add_argument("--folders-only", action="store_true",
-                        help="index only --folder paths, not the stdlib and installed packages")
+                                     description="Build and query the licensed-code reference index.")
+    _options(parser)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("build", help="build or update the index and wait for it")
-    sub.add_parser("status", help="show the index state and size")
-    query = sub.add_parser("query", help="show references for the text of FILE ('-' for stdin)")
-    query.add_argument("file")
+    for name, text in (("build", "build or update the index and wait for it"),
+                       ("status", "show the index state and size"),
+                       ("query", "show references for the text of FILE ('-' for stdin)")):
+        command = sub.add_parser(name, help=text)
+        _options(command, suppress=True)
+        if name == "query":
+            command.add_argument("file")
     return parser
 
 
@@ -56,8 +73,11 @@ def _status(index: ReferenceIndex) -> int:
     status = index.status()
     print(f"state: {status['state']}\nsources: {status['sources']}\nfiles: {status['files']}\n"
           f"fingerprints: {status['fingerprints']}")
-    size = sum(p.stat().st_size for p in index.cache_dir.glob("references.sqlite*") if p.is_file())
-    print(f"size: {size / 1e6:.1f} MB ({index.cache_dir})")
+    if index.database:
+        print(f"database: {pg_url.redact(index.database)}")
+    else:
+        size = sum(p.stat().st_size for p in index.cache_dir.glob("references.sqlite*") if p.is_file())
+        print(f"size: {size / 1e6:.1f} MB ({index.cache_dir})")
     if status["error"]:
         print(f"error: {status['error']}")
     return 1 if status["state"] == "failed" else 0
@@ -76,18 +96,41 @@ def _query(index: ReferenceIndex, file: str) -> int:
     return 0
 
 
+def _open(args: argparse.Namespace) -> ReferenceIndex:
+    if args.database:
+        if problem := pg_url.problem(args.database):
+            raise ValueError(problem)
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            raise ImportError("--database needs the postgres extra: pip install 'codewhisperer-lsp[postgres]'") from None
+    index = ReferenceIndex(args.cache_dir or paths.cache_dir(), extra_folders=_folders(args.folder),
+                           include_stdlib=not args.folders_only, include_installed=not args.folders_only,
+                           database=args.database, database_writer=bool(args.database) and args.command == "build",
+                           prune=None if not args.database else args.prune)
+    if index.read_only:
+        index.store.wait_available(10)  # status and query read the shared index: let it connect first
+    return index
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the process exit status."""
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    index = ReferenceIndex(args.cache_dir or paths.cache_dir(), extra_folders=_folders(args.folder),
-                           include_stdlib=not args.folders_only, include_installed=not args.folders_only)
+    try:
+        index = _open(args)
+    except (ValueError, ConnectionError, ImportError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     try:
         if args.command == "build":
             return _build(index)
         if args.command == "status":
             return _status(index)
         return _query(index, args.file)
+    except ConnectionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     finally:
         index.close()
 

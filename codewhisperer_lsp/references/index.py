@@ -67,14 +67,28 @@ class ReferenceIndex:
     """Owns the store, the background build and the matcher for one cache folder."""
 
     def __init__(self, cache_dir: Path | str, extra_folders: Iterable[dict | sources_mod.FolderConfig] = (),
-                 workers: int = 2, include_stdlib: bool = True, include_installed: bool = True) -> None:
+                 workers: int = 2, include_stdlib: bool = True, include_installed: bool = True,
+                 database: str = "", database_writer: bool = False, prune: bool | None = None,
+                 on_database_change: Callable[[bool, str], None] | None = None) -> None:
+        """``database``: a postgresql:// URL to use instead of the local SQLite file; a server
+        only reads it (``build()`` then does nothing), the admin job writes it (``database_writer``).
+        ``prune``: remove stored sources missing from this build's corpus (default: only locally,
+        since builders of a shared index each own some sources)."""
         self.cache_dir = Path(cache_dir)
         self.cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.extra_folders = list(extra_folders)
         self.workers = max(0, min(workers, 2))
         self.include_stdlib = include_stdlib
         self.include_installed = include_installed
-        self.store = SQLiteStore(self.cache_dir / DB_NAME)
+        self.database = database
+        self.read_only = bool(database) and not database_writer
+        self.prune = not database if prune is None else prune
+        if database:
+            from .pg_store import PostgresStore
+
+            self.store = PostgresStore(database, writer=database_writer, on_change=on_database_change)
+        else:
+            self.store = SQLiteStore(self.cache_dir / DB_NAME)
         self.matcher = matcher_mod.Matcher(self.store)
         self._thread: threading.Thread | None = None
         self._state = "idle"
@@ -88,6 +102,10 @@ class ReferenceIndex:
         build that finds another process building waits for it, then completes what it left."""
         if self._thread is not None and self._thread.is_alive():
             return self._thread
+        if self.read_only:  # the shared index is built by its admin job, never by a server
+            self._thread = threading.Thread(target=lambda: None, name="reference-index-shared", daemon=True)
+            self._thread.start()
+            return self._thread
         self._state, self._progress, self._error = "building", 0.0, None
         self._thread = threading.Thread(target=self._run, args=(progress, stop_event or threading.Event(), wait_for_lock),
                                         name="reference-index-build", daemon=True)
@@ -95,8 +113,14 @@ class ReferenceIndex:
         return self._thread
 
     def status(self) -> dict:
-        """{state: building|ready|empty|failed, files, fingerprints, progress, sources, error}."""
+        """{state: building|ready|empty|failed|unavailable, files, fingerprints, progress, sources, error}.
+
+        ``unavailable``: the shared database cannot be reached (or is not built); like
+        ``building``, it is not ready, and lookups answer nothing until it comes back."""
         counts = self.store.counts()
+        if self.database and not self.store.available:
+            return {"state": "unavailable", "files": 0, "fingerprints": 0, "sources": 0, "progress": 0.0,
+                    "error": self.store.unavailable_reason}
         if self._state in ("building", "failed"):
             state = self._state
         else:
@@ -136,6 +160,8 @@ class ReferenceIndex:
             lock.close()
 
     def _try_lock(self, blocking: bool = False):
+        if self.database:  # builders of a shared index lock each source in the database instead
+            return open(os.devnull)
         handle = open(self.cache_dir / (DB_NAME + ".lock"), "a")
         try:
             try:
@@ -175,7 +201,7 @@ class ReferenceIndex:
         stored = self.store.sources()
         current = {s.key for s in corpus}
         todo = [s for s in corpus if s.key not in stored or stored[s.key].signature != s.signature]
-        vanished = sorted(set(stored) - current)
+        vanished = sorted(set(stored) - current) if self.prune else []
         log.info("reference index: %d of %d sources to index, %d vanished", len(todo), len(corpus), len(vanished))
         return todo, vanished
 

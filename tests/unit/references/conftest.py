@@ -24,3 +24,21 @@ def built_index(tmp_path_factory, corpus):
     index.build().join()
     yield index
     index.close()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster(tmp_path_factory):
+    """A throwaway PostgreSQL cluster for the whole run (fails, never skips, when PostgreSQL is missing)."""
+    from pg_helpers import start_cluster
+
+    cluster = start_cluster(tmp_path_factory.mktemp("pg"))
+    yield cluster
+    cluster.remove()
+
+
+@pytest.fixture
+def pg_db(pg_cluster):
+    """A fresh database on the session cluster."""
+    from pg_helpers import new_database
+
+    return new_database(pg_cluster)
