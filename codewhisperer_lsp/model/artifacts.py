@@ -92,10 +92,12 @@ def verify(folder: Path, fix_hint: str) -> ModelFolder:
 def verify_user_folder(folder: Path) -> ModelFolder:
     """A folder the user exported themselves: needs the files, hashes only if it has a manifest."""
     if (folder / MANIFEST).is_file():
+        log.info("model folder %s is your own export: no behavioural reference, loaded as it is", folder)
         return verify(folder, "Re-export the model or remove its manifest.json.")
     missing = [name for name in REQUIRED if not (folder / name).is_file()]
     if missing:
         raise ArtifactError(f"the model folder {folder} lacks {', '.join(missing)} "
                             "(expected an onnxruntime-genai export: model.onnx, genai_config.json, tokenizer.json)")
-    log.warning("model folder %s has no manifest.json: loading it without a hash check", folder)
+    log.warning("model folder %s has no manifest.json: loading it without a hash check, and unchecked by "
+                "behaviour (a model of your own has no recorded reference)", folder)
     return ModelFolder(folder, {"files": {}})
