@@ -232,3 +232,15 @@ def test_a_build_from_before_the_check_is_checked_once_and_kept(tmp_path):
     assert build.build(SMALL, root=tmp_path, report=said.append) == final
     assert not any("converting" in line for line in said), said
     assert json.loads((final / artifacts.MANIFEST).read_text())["behaviour"]["passed"]
+
+
+@pytest.mark.model
+def test_doctor_shows_the_check_and_the_cpu_features():
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "codewhisperer_lsp", "doctor"], capture_output=True, text=True,
+                            timeout=600)
+    assert "behavioural check passed: greedy agreement" in result.stdout, result.stdout
+    features = behaviour.cpu_features()
+    assert f"instruction sets ONNX Runtime's kernels dispatch on: " in result.stdout
+    assert all(feature in result.stdout for feature in features), (features, result.stdout)
