@@ -1,0 +1,104 @@
+"""The one prepared semgrep rule file: this project's own taint packs (`security/semgrep_rules/`)
+plus the installed third-party packs (njsscan for JavaScript/TypeScript, mobsfscan for
+Java/Kotlin), merged once per server into a single YAML file in the cache.
+
+Parsing 117 separate rule files cost semgrep's CLI ~18 s a run; one merged file given straight to
+semgrep-core is parsed in a fraction of a second. Rules that only made noise in editors are left
+out here (see `NOISY`). The file is named by a hash of its content, so a changed pack gives a new
+file and an unchanged one is reused across restarts.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+import yaml
+
+from codewhisperer_lsp import paths
+
+log = logging.getLogger(__name__)
+
+OWN_RULES = Path(__file__).resolve().parent.parent / "semgrep_rules"
+
+# (package, folder inside it, languages its rules are used for)
+THIRD_PARTY = (
+    ("njsscan", "rules/semantic_grep", ("javascript", "typescript")),
+    ("mobsfscan", "rules/semgrep", ("java", "kotlin")),
+)
+
+# rules whose findings on ordinary code were mostly wrong: a map key named like an API key, and
+# System.out.println reported as Android logging (the OWASP-Benchmark-style Java trial)
+NOISY = frozenset({"hardcoded_api_key", "android_logging"})
+
+# LSP language id -> semgrep's language name
+SEMGREP_LANGUAGE = {
+    "python": "python", "javascript": "js", "typescript": "ts", "typescriptreact": "ts", "java": "java",
+    "kotlin": "kotlin", "go": "go", "php": "php", "csharp": "csharp", "ruby": "ruby", "c": "c", "cpp": "cpp",
+    "rust": "rust", "scala": "scala",
+}
+# languages this project's packs or the third-party packs cover (the catalog in docs/SECURITY.md)
+DOCUMENTED_LANGUAGES = ("java", "kotlin", "python", "javascript", "typescript", "typescriptreact", "php", "go",
+                        "csharp", "ruby", "c", "cpp")
+_SEMGREP_TO_IDS = {"js": "javascript", "javascript": "javascript", "ts": "typescript", "typescript": "typescript",
+                   "c++": "cpp", "c#": "csharp", "kt": "kotlin", "py": "python", "golang": "go"}
+
+
+def _rule_languages(rule: dict) -> set[str]:
+    return {_SEMGREP_TO_IDS.get(str(lang).lower(), str(lang).lower()) for lang in rule.get("languages", [])}
+
+
+def _load(folder: Path, prefix: str, wanted: set[str]) -> list[dict]:
+    rules = []
+    for path in sorted(folder.rglob("*.yaml")) + sorted(folder.rglob("*.yml")):
+        try:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            log.warning("semgrep rule file %s left out: %s", path.name, exc)
+            continue
+        for rule in doc.get("rules", []):
+            if rule.get("id") in NOISY or not (_rule_languages(rule) & wanted):
+                continue
+            rules.append({**rule, "id": f"{prefix}.{rule['id']}"})
+    return rules
+
+
+def collect(site_packages: list[Path]) -> list[dict]:
+    """Every rule used: ours first, then the installed packs' for their languages."""
+    rules = _load(OWN_RULES, "cw", set(SEMGREP_LANGUAGE))
+    for site in site_packages:
+        for package, sub, langs in THIRD_PARTY:
+            folder = site / package / sub
+            if folder.is_dir():
+                rules += _load(folder, package, set(langs))
+    return rules
+
+
+def languages_covered(rules: list[dict]) -> frozenset[str]:
+    covered = set()
+    for rule in rules:
+        covered |= _rule_languages(rule)
+    covered &= set(SEMGREP_LANGUAGE)
+    if "typescript" in covered:
+        covered.add("typescriptreact")
+    return frozenset(covered)
+
+
+@functools.cache
+def prepared(site_packages: tuple[Path, ...]) -> tuple[Path, frozenset[str]]:
+    """(the merged rule file, the LSP language ids it covers); written once per content."""
+    rules = collect(list(site_packages))
+    text = yaml.safe_dump({"rules": rules}, sort_keys=False)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    folder = paths.cache_dir() / "semgrep-rules"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"rules-{digest}.yaml"
+    if not target.is_file():
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
+    log.info("semgrep: %d rules prepared in %s", len(rules), target.name)
+    return target, languages_covered(rules)
