@@ -198,6 +198,17 @@ class SecurityScanner:
             if progress is not None:
                 progress(done + 1, total)
 
+    def scan_texts(self, files: list[tuple[str, str, str]], timeout_s: float = 600.0) -> ScanResult:
+        """Every engine on (uri, language id, text) buffers, batch engines once for all of them:
+        what the command-line scan and the labelled-set measurement use."""
+        started = time.monotonic()
+        by_uri = {uri: text for uri, _, text in files}
+        texts = _Texts(by_uri.get, Workspace(()), max_bytes=ScanLimits().max_bytes)
+        result = ScanResult(status=ScanStatus.SUCCEEDED, engine_errors=dict(self.unavailable))
+        self._scan_files([(uri, lang) for uri, lang, _ in files], texts, _Deadline(timeout_s, None), None, result)
+        result.duration_ms = (time.monotonic() - started) * 1000
+        return result
+
     def _run_batches(self, files, texts, deadline, result) -> dict[str, dict[str, list[Finding]]]:
         """Engines that scan many files in one run (semgrep: its rules are parsed once per run):
         {engine name: {uri: findings}} for the files they handle."""
@@ -242,17 +253,24 @@ class SecurityScanner:
         `batched` holds what batch engines already found ({engine: {uri: findings}})."""
         errors = {} if errors is None else errors
         findings: list[Finding] = []
+        replaced: set[int] = set()  # CWEs that data-flow rules followed in this file
         for engine in self.engines:
             if not handles(engine, language_id):
                 continue
             if batched is not None and hasattr(engine, "scan_many"):
-                findings.extend(batched.get(engine.name, {}).get(uri, []))
+                ran = batched.get(engine.name, {})
+                if uri in ran:
+                    findings.extend(ran[uri])
+                    replaced |= engine.supersedes(language_id)
                 continue
             if deadline is not None and deadline.stop_reason() is not None:
                 errors.setdefault(engine.name, "not run: scan cancelled or timed out")
                 continue
             findings.extend(self._run_engine(engine, uri, language_id, text, errors))
-        return merge(findings)
+        # a line-local regex rule (or bandit's low-severity "a shell, but a constant") cannot tell
+        # a sanitised call from a tainted one: where the data-flow rules ran for that CWE, their
+        # answer stands
+        return merge([f for f in findings if not (_sink_only(f) and set(f.cwe) & replaced)])
 
     @staticmethod
     def _run_engine(engine: Engine, uri: str, language_id: str, text: str, errors: dict[str, str]) -> list[Finding]:
@@ -303,6 +321,10 @@ class SecurityScanner:
             log.exception("detect-secrets failed on a suggestion")
             return []
         return [_shift(f, first) for f in hits]
+
+
+def _sink_only(f: Finding) -> bool:
+    return f.engine == "rules" or (f.engine == "bandit" and f.severity == "LOW")
 
 
 class _Raising:

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
+import re
+from dataclasses import dataclass
 import logging
 import os
 from pathlib import Path
@@ -30,9 +33,10 @@ THIRD_PARTY = (
     ("mobsfscan", "rules/semgrep", ("java", "kotlin")),
 )
 
-# rules whose findings on ordinary code were mostly wrong: a map key named like an API key, and
-# System.out.println reported as Android logging (the OWASP-Benchmark-style Java trial)
-NOISY = frozenset({"hardcoded_api_key", "android_logging"})
+# rules whose findings on ordinary code were mostly wrong: a map key named like an API key,
+# System.out.println reported as Android logging (the OWASP-Benchmark-style Java trial), and
+# sink-only command rules that flag exec() of constants (java-cmdi-taint follows the data instead)
+NOISY = frozenset({"hardcoded_api_key", "android_logging", "command_injection", "command_injection_warning"})
 
 # LSP language id -> semgrep's language name
 SEMGREP_LANGUAGE = {
@@ -62,7 +66,8 @@ def _load(folder: Path, prefix: str, wanted: set[str]) -> list[dict]:
         for rule in doc.get("rules", []):
             if rule.get("id") in NOISY or not (_rule_languages(rule) & wanted):
                 continue
-            rules.append({**rule, "id": f"{prefix}.{rule['id']}"})
+            # a copy with no shared parts: semgrep's YAML reader knows no anchors or aliases
+            rules.append(json.loads(json.dumps({**rule, "id": f"{prefix}.{rule['id']}"})))
     return rules
 
 
@@ -87,9 +92,30 @@ def languages_covered(rules: list[dict]) -> frozenset[str]:
     return frozenset(covered)
 
 
+def taint_cwes(rules: list[dict]) -> dict[str, frozenset[int]]:
+    """Language id -> CWEs that this project's taint rules follow from source to sink there."""
+    out: dict[str, set[int]] = {}
+    for rule in rules:
+        if rule.get("mode") != "taint" or not rule["id"].startswith("cw."):
+            continue
+        cwes = {int(n) for n in re.findall(r"(?i)CWE-(\d+)", str(rule.get("metadata", {}).get("cwe", "")))}
+        for lang in _rule_languages(rule):
+            out.setdefault(lang, set()).update(cwes)
+    if "typescript" in out:
+        out["typescriptreact"] = out["typescript"]
+    return {lang: frozenset(c) for lang, c in out.items()}
+
+
+@dataclass(frozen=True)
+class Prepared:
+    path: Path  # the merged rule file
+    languages: frozenset[str]  # LSP language ids it has rules for
+    taint_cwes: dict[str, frozenset[int]]  # language id -> CWEs followed by data flow
+
+
 @functools.cache
-def prepared(site_packages: tuple[Path, ...]) -> tuple[Path, frozenset[str]]:
-    """(the merged rule file, the LSP language ids it covers); written once per content."""
+def prepared(site_packages: tuple[Path, ...]) -> Prepared:
+    """The merged rule file (written once per content) and what it covers."""
     rules = collect(list(site_packages))
     text = yaml.safe_dump({"rules": rules}, sort_keys=False)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -101,4 +127,4 @@ def prepared(site_packages: tuple[Path, ...]) -> tuple[Path, frozenset[str]]:
         partial.write_text(text, encoding="utf-8")
         partial.replace(target)
     log.info("semgrep: %d rules prepared in %s", len(rules), target.name)
-    return target, languages_covered(rules)
+    return Prepared(target, languages_covered(rules), taint_cwes(rules))

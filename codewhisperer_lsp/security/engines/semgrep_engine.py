@@ -77,9 +77,13 @@ class SemgrepEngine:
     def languages(self) -> frozenset[str]:
         if core_binary(self.env_dir) is None:
             return frozenset()
-        return self._prepared()[1]
+        return self._prepared().languages
 
-    def _prepared(self) -> tuple[Path, frozenset[str]]:
+    def supersedes(self, language_id: str) -> frozenset[int]:
+        """CWEs whose line-local regex findings this engine's data-flow rules replace."""
+        return self._prepared().taint_cwes.get(language_id, frozenset())
+
+    def _prepared(self) -> semgrep_config.Prepared:
         return semgrep_config.prepared(tuple(_site_packages(self.env_dir)))
 
     def available(self) -> tuple[bool, str]:
@@ -102,7 +106,8 @@ class SemgrepEngine:
 
         Raises EngineTimeout naming the files it dropped when the run goes over its time limit
         (which grows with the work, capped by `time_left`) or is cancelled."""
-        rules, covered = self._prepared()
+        prepared = self._prepared()
+        rules, covered = prepared.path, prepared.languages
         wanted = [(uri, lang, text) for uri, lang, text in files if lang in covered]
         found: dict[str, list[Finding]] = {uri: [] for uri, _, _ in files}
         if not wanted:
