@@ -267,8 +267,8 @@ class SecurityScanner:
                 errors.setdefault(engine.name, "not run: scan cancelled or timed out")
                 continue
             findings.extend(self._run_engine(engine, uri, language_id, text, errors))
-        # a line-local regex rule (or bandit's low-severity "a shell, but a constant") cannot tell
-        # a sanitised call from a tainted one: where the data-flow rules ran for that CWE, their
+        # a line-local regex rule, flawfinder's function list, or bandit's low-severity "a shell,
+        # but a constant" cannot tell a sanitised call from a tainted one: where the data-flow rules ran for that CWE, their
         # answer stands
         return merge([f for f in findings if not (_sink_only(f) and set(f.cwe) & replaced)])
 
@@ -324,7 +324,7 @@ class SecurityScanner:
 
 
 def _sink_only(f: Finding) -> bool:
-    return f.engine == "rules" or (f.engine == "bandit" and f.severity == "LOW")
+    return f.engine in ("rules", "flawfinder") or (f.engine == "bandit" and f.severity == "LOW")
 
 
 class _Raising:

@@ -55,7 +55,19 @@ def _rule_languages(rule: dict) -> set[str]:
     return {_SEMGREP_TO_IDS.get(str(lang).lower(), str(lang).lower()) for lang in rule.get("languages", [])}
 
 
-def _load(folder: Path, prefix: str, wanted: set[str]) -> list[dict]:
+def _cwes(rule: dict) -> set[int]:
+    return {int(n) for n in re.findall(r"(?i)CWE-(\d+)", str(rule.get("metadata", {}).get("cwe", "")))}
+
+
+def _superseded(rule: dict, followed: dict[str, frozenset[int]]) -> bool:
+    """A third-party rule for a weakness our data-flow rules already follow in all its languages
+    (its sink-only or differently-sanitised matches were the false alarms)."""
+    cwes = _cwes(rule)
+    langs = _rule_languages(rule)
+    return bool(cwes and langs) and all(cwes <= followed.get(lang, frozenset()) for lang in langs)
+
+
+def _load(folder: Path, prefix: str, wanted: set[str], followed: dict | None = None) -> list[dict]:
     rules = []
     for path in sorted(folder.rglob("*.yaml")) + sorted(folder.rglob("*.yml")):
         try:
@@ -66,6 +78,8 @@ def _load(folder: Path, prefix: str, wanted: set[str]) -> list[dict]:
         for rule in doc.get("rules", []):
             if rule.get("id") in NOISY or not (_rule_languages(rule) & wanted):
                 continue
+            if followed and _superseded(rule, followed):
+                continue
             # a copy with no shared parts: semgrep's YAML reader knows no anchors or aliases
             rules.append(json.loads(json.dumps({**rule, "id": f"{prefix}.{rule['id']}"})))
     return rules
@@ -74,11 +88,12 @@ def _load(folder: Path, prefix: str, wanted: set[str]) -> list[dict]:
 def collect(site_packages: list[Path]) -> list[dict]:
     """Every rule used: ours first, then the installed packs' for their languages."""
     rules = _load(OWN_RULES, "cw", set(SEMGREP_LANGUAGE))
+    followed = taint_cwes(rules)
     for site in site_packages:
         for package, sub, langs in THIRD_PARTY:
             folder = site / package / sub
             if folder.is_dir():
-                rules += _load(folder, package, set(langs))
+                rules += _load(folder, package, set(langs), followed)
     return rules
 
 
@@ -98,7 +113,7 @@ def taint_cwes(rules: list[dict]) -> dict[str, frozenset[int]]:
     for rule in rules:
         if rule.get("mode") != "taint" or not rule["id"].startswith("cw."):
             continue
-        cwes = {int(n) for n in re.findall(r"(?i)CWE-(\d+)", str(rule.get("metadata", {}).get("cwe", "")))}
+        cwes = _cwes(rule)
         for lang in _rule_languages(rule):
             out.setdefault(lang, set()).update(cwes)
     if "typescript" in out:
