@@ -23,13 +23,13 @@ DOC_BASE = "https://bandit.readthedocs.io/en/1.9.4/plugins/index.html"
 @functools.cache
 def _import_bandit():
     """bandit's modules, or None; bandit's own logger is silenced (it warns per `nosec` comment)."""
+    logging.getLogger("bandit").setLevel(logging.CRITICAL + 1)
+    # bandit's optional SARIF formatter fails to load without sarif_om; harmless, but logged as ERROR
+    logging.getLogger("stevedore.extension").setLevel(logging.CRITICAL + 1)
     try:
         from bandit.core import config, manager
     except ImportError:
         return None
-    logging.getLogger("bandit").setLevel(logging.CRITICAL + 1)
-    # bandit's optional SARIF formatter fails to load without sarif_om; harmless, but logged as ERROR
-    logging.getLogger("stevedore.extension").setLevel(logging.CRITICAL + 1)
     return config, manager
 
 

@@ -126,6 +126,7 @@ class Prepared:
     path: Path  # the merged rule file
     languages: frozenset[str]  # LSP language ids it has rules for
     taint_cwes: dict[str, frozenset[int]]  # language id -> CWEs followed by data flow
+    severities: dict[str, str]  # rule id -> its severity (semgrep-core leaves it out of results)
 
 
 @functools.cache
@@ -141,5 +142,6 @@ def prepared(site_packages: tuple[Path, ...]) -> Prepared:
         partial = target.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(text, encoding="utf-8")
         partial.replace(target)
-    log.info("semgrep: %d rules prepared in %s", len(rules), target.name)
-    return Prepared(target, languages_covered(rules), taint_cwes(rules))
+    log.debug("semgrep: %d rules prepared in %s", len(rules), target.name)
+    severities = {rule["id"]: str(rule.get("severity", "WARNING")) for rule in rules}
+    return Prepared(target, languages_covered(rules), taint_cwes(rules), severities)

@@ -122,6 +122,7 @@ class SemgrepEngine:
         for result in output.get("results", []):
             uri, text = by_path.get(result.get("path"), (None, ""))
             if uri is not None:
+                result.setdefault("extra", {}).setdefault("severity", prepared.severities.get(result.get("check_id")))
                 found[uri].append(_to_finding(result, text.splitlines()))
         _log_errors(output, by_path)
         return found
