@@ -123,25 +123,37 @@ def taint_cwes(rules: list[dict]) -> dict[str, frozenset[int]]:
 
 @dataclass(frozen=True)
 class Prepared:
-    path: Path  # the merged rule file
-    languages: frozenset[str]  # LSP language ids it has rules for
+    paths: dict[str, Path]  # LSP language id -> the merged rule file for that language
     taint_cwes: dict[str, frozenset[int]]  # language id -> CWEs followed by data flow
     severities: dict[str, str]  # rule id -> its severity (semgrep-core leaves it out of results)
 
+    @property
+    def languages(self) -> frozenset[str]:
+        return frozenset(self.paths)
 
-@functools.cache
-def prepared(site_packages: tuple[Path, ...]) -> Prepared:
-    """The merged rule file (written once per content) and what it covers."""
-    rules = collect(list(site_packages))
+
+def _write(rules: list[dict]) -> Path:
+    """One rule file, named by its content; semgrep-core parses only the rules of the language
+    it scans (a file with every language's rules took twice as long per run)."""
     text = yaml.safe_dump({"rules": rules}, sort_keys=False)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     folder = paths.cache_dir() / "semgrep-rules"
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"rules-{digest}.yaml"
+    target = folder / f"rules-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.yaml"
     if not target.is_file():
         partial = target.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(text, encoding="utf-8")
         partial.replace(target)
-    log.debug("semgrep: %d rules prepared in %s", len(rules), target.name)
+    return target
+
+
+@functools.cache
+def prepared(site_packages: tuple[Path, ...]) -> Prepared:
+    """The merged rule files, one per language (written once per content), and what they cover."""
+    rules = collect(list(site_packages))
+    per_language = {}
+    for lang in languages_covered(rules):
+        wanted = {"typescript"} if lang == "typescriptreact" else {lang}
+        per_language[lang] = _write([r for r in rules if _rule_languages(r) & wanted])
+    log.debug("semgrep: %d rules prepared for %s", len(rules), sorted(per_language))
     severities = {rule["id"]: str(rule.get("severity", "WARNING")) for rule in rules}
-    return Prepared(target, languages_covered(rules), taint_cwes(rules), severities)
+    return Prepared(per_language, taint_cwes(rules), severities)

@@ -17,6 +17,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from codewhisperer_lsp import paths
@@ -107,25 +108,35 @@ class SemgrepEngine:
         Raises EngineTimeout naming the files it dropped when the run goes over its time limit
         (which grows with the work, capped by `time_left`) or is cancelled."""
         prepared = self._prepared()
-        rules, covered = prepared.path, prepared.languages
-        wanted = [(uri, lang, text) for uri, lang, text in files if lang in covered]
+        wanted = [(uri, lang, text) for uri, lang, text in files if lang in prepared.languages]
         found: dict[str, list[Finding]] = {uri: [] for uri, _, _ in files}
         if not wanted:
             return found
         timeout = self.timeout_for([t for _, _, t in wanted])
         if time_left is not None:
             timeout = max(min(timeout, time_left), 0.1)
-        with tempfile.TemporaryDirectory(prefix="cw-semgrep-") as tmp:
-            by_path = _write_targets(Path(tmp), wanted)
-            output = _run_core(core_binary(self.env_dir), rules, Path(tmp) / "targets.json", timeout, cancel_event,
-                               [uri for uri, _, _ in wanted])
-        for result in output.get("results", []):
-            uri, text = by_path.get(result.get("path"), (None, ""))
-            if uri is not None:
-                result.setdefault("extra", {}).setdefault("severity", prepared.severities.get(result.get("check_id")))
-                found[uri].append(_to_finding(result, text.splitlines()))
-        _log_errors(output, by_path)
+        started = time.monotonic()
+        for rules, group in _by_rule_file(prepared, wanted).items():
+            left = max(timeout - (time.monotonic() - started), 0.1)
+            with tempfile.TemporaryDirectory(prefix="cw-semgrep-") as tmp:
+                by_path = _write_targets(Path(tmp), group)
+                output = _run_core(core_binary(self.env_dir), rules, Path(tmp) / "targets.json", left, cancel_event,
+                                   [uri for uri, _, _ in group])
+            for result in output.get("results", []):
+                uri, text = by_path.get(result.get("path"), (None, ""))
+                if uri is not None:
+                    result.setdefault("extra", {}).setdefault("severity", prepared.severities.get(result.get("check_id")))
+                    found[uri].append(_to_finding(result, text.splitlines()))
+            _log_errors(output, by_path)
         return found
+
+
+def _by_rule_file(prepared: semgrep_config.Prepared, files: list[tuple[str, str, str]]) -> dict[Path, list]:
+    """Files grouped by the rule file of their language: one semgrep-core run per group."""
+    groups: dict[Path, list] = {}
+    for item in files:
+        groups.setdefault(prepared.paths[item[1]], []).append(item)
+    return groups
 
 
 def _write_targets(folder: Path, files: list[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
