@@ -77,6 +77,12 @@ def _stats(args: argparse.Namespace) -> int:
     return run(as_json=args.json)
 
 
+def _scan(args: argparse.Namespace) -> int:
+    from codewhisperer_lsp.security.cli_scan import run
+
+    return run(args)
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="codewhisperer-lsp", description=__doc__)
     root.add_argument("--stdio", action="store_true", help="serve over stdin/stdout (the default)")
@@ -104,6 +110,12 @@ def parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="local usage metrics: invocations, acceptance rate, latency (never sent anywhere)")
     stats.add_argument("--json", action="store_true", help="print the metrics object as JSON")
     stats.set_defaults(func=_stats)
+    scan = sub.add_parser("scan", help="security-scan files and folders with the editor's engines "
+                                       "(text, JSON or SARIF; exit 1 on findings, for CI and pre-commit)")
+    from codewhisperer_lsp.security.cli_scan import add_arguments
+
+    add_arguments(scan)
+    scan.set_defaults(func=_scan)
     return root
 
 

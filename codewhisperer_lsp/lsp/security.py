@@ -15,7 +15,8 @@ from lsprotocol import types
 
 from codewhisperer_lsp import protocol
 from codewhisperer_lsp.security.diagnostics import FindingTracker
-from codewhisperer_lsp.security.scan import ScanLimits, ScanResult, SecurityScanner, uri_to_path
+from codewhisperer_lsp.security.confine import Workspace, uri_path
+from codewhisperer_lsp.security.scan import ScanLimits, ScanResult, SecurityScanner
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ class SecurityFeature:
         document = self.server.workspace.text_documents.get(unquote(uri))
         language = document.language_id if document else None
         result = await loop.run_in_executor(None, lambda: self.scanner.scan(
-            uri, self._text_of, self._root(uri), limits, report, cancel, language))
+            uri, self._buffer_text, self._workspace(), limits, report, cancel, language))
         loop.run_in_executor(None, self.server.trimmer.after_work)  # after the scan's parse trees are freed
         if self._cancel is cancel:
             self._cancel = None
@@ -115,31 +116,21 @@ class SecurityFeature:
     def _apply(self, result: ScanResult) -> None:
         self.last = result
         for uri, findings in result.findings_by_uri.items():
-            text = self._text_of(uri) or ""
+            text = self._buffer_text(uri) or result.texts.get(uri, "")
             self.trackers[uri] = FindingTracker(text, findings)
             self._publish(uri)
 
-    def _text_of(self, uri: str) -> str | None:
+    def _buffer_text(self, uri: str) -> str | None:
+        """The text of a document the client opened; files on disk are read by the scanner,
+        which reads only inside the workspace."""
         document = self.server.workspace.text_documents.get(unquote(uri))
-        if document is not None:
-            return document.source
-        path = uri_to_path(uri)
-        try:
-            return path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return None
+        return document.source if document is not None else None
 
-    def _root(self, uri: str) -> Path:
-        entry = uri_to_path(uri)
-        for folder in self.server.workspace.folders.values():
-            root = uri_to_path(folder.uri)
-            if entry == root or root in entry.parents:
-                return root
+    def _workspace(self) -> Workspace:
+        folders = [uri_path(folder.uri) for folder in self.server.workspace.folders.values()]
         if self.server.workspace.root_path:
-            root = Path(self.server.workspace.root_path)
-            if root in entry.parents:
-                return root
-        return entry.parent
+            folders.append(Path(self.server.workspace.root_path))
+        return Workspace.of([f for f in folders if f is not None])
 
     async def _begin_progress(self, token: str, uri: str) -> bool:
         window = self.server.client_capabilities.window

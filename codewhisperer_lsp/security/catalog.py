@@ -8,15 +8,16 @@ from __future__ import annotations
 import sys
 
 from codewhisperer_lsp.context.languages import LANGUAGES
-from codewhisperer_lsp.security.engines.semgrep_engine import RULE_PACKAGES
+from codewhisperer_lsp.security.engines.semgrep_config import DOCUMENTED_LANGUAGES
 from codewhisperer_lsp.security.rules import rules_for
 
 ENGINES = {  # engine -> (languages or "*", what it is)
     "bandit": (("python",), "bandit's in-process API, all its plugins (B1xx-B7xx)"),
     "flawfinder": (("c", "cpp"), "flawfinder's risky-function database (CWE-tagged)"),
     "shellcheck": (("shellscript",), "shellcheck, security-relevant checks only"),
-    "semgrep": (tuple(lang for _, langs in RULE_PACKAGES.values() for lang in langs),
-                "semgrep with njsscan (JS/TS) and mobsfscan (Java/Kotlin) rules, offline, own environment"),
+    "semgrep": (DOCUMENTED_LANGUAGES,
+                "semgrep-core with this project's taint rules (data flow from sources to sinks), njsscan (JS/TS) "
+                "and mobsfscan (Java/Kotlin) rules; one run per scan, offline, own environment"),
     "rules": (None, "our compiled regex rules (also the per-suggestion check)"),
     "detect-secrets": (("*",), "detect-secrets plugins, offline (no verification requests)"),
 }

@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from codewhisperer_lsp.context import imports, languages
+from codewhisperer_lsp.context import languages
+from codewhisperer_lsp.security import import_plan
+from codewhisperer_lsp.security.confine import NOT_LOCAL, Workspace, language_of, real_path, uri_path
 from codewhisperer_lsp.security.engines import Engine, default_engines, handles
 from codewhisperer_lsp.security.engines._subprocess import EngineTimeout
 from codewhisperer_lsp.security.engines.bandit_engine import BanditEngine
@@ -52,16 +53,50 @@ class ScanResult:
     findings_by_uri: dict[str, list[Finding]] = field(default_factory=dict)
     duration_ms: float = 0.0
     engine_errors: dict[str, str] = field(default_factory=dict)  # engine -> first error (or why unavailable)
+    texts: dict[str, str] = field(default_factory=dict, repr=False)  # URI -> the text scanned
 
 
 def uri_to_path(uri: str) -> Path:
-    if uri.startswith("file:"):
-        return Path(urllib.parse.unquote(urllib.parse.urlparse(uri).path))
-    return Path(uri)
+    return uri_path(uri) or Path(uri)
 
 
 def path_to_uri(path: Path) -> str:
     return path.resolve().as_uri() if path.is_absolute() or path.exists() else str(path)
+
+
+class _Texts:
+    """The texts one scan reads: open buffers first, else disk inside the workspace, each once."""
+
+    def __init__(self, buffer_text, workspace: Workspace, max_bytes: int):
+        self.buffer = buffer_text
+        self.workspace = workspace
+        self.max_bytes = max_bytes
+        self._uris: dict[Path, str] = {}
+        self._cache: dict[str, tuple[str | None, str | None]] = {}
+
+    def alias(self, path: Path, uri: str) -> None:
+        """`path` is the one the client calls `uri` (so its buffer is found under that name)."""
+        self._uris[path] = uri
+
+    def why_not(self, path: Path) -> str | None:
+        reason = self.workspace.why_not(path)
+        if reason is None and (size := real_path(path).stat().st_size) > self.max_bytes:
+            return f"{size} bytes is over the {self.max_bytes}-byte limit"
+        return reason
+
+    def text_of_uri(self, uri: str) -> tuple[str | None, str | None]:
+        if uri not in self._cache:
+            text = self.buffer(uri)
+            if text is not None:
+                self._cache[uri] = (text, None)
+            else:
+                path = uri_path(uri)
+                reason = NOT_LOCAL if path is None else self.why_not(path)
+                self._cache[uri] = (None, reason) if reason else self.workspace.read(path)
+        return self._cache[uri]
+
+    def text_of_path(self, path: Path) -> str | None:
+        return self.text_of_uri(self._uris.get(path) or path_to_uri(path))[0]
 
 
 class _Deadline:
@@ -104,8 +139,8 @@ class SecurityScanner:
     def scan(
         self,
         entry_uri: str,
-        get_text: Callable[[str], str | None],
-        root: str | Path,
+        buffer_text: Callable[[str], str | None],
+        workspace: Workspace | Path | str | list,
         limits: ScanLimits = ScanLimits(),
         progress: Callable[[int, int], None] | None = None,
         cancel_event: threading.Event | None = None,
@@ -113,40 +148,45 @@ class SecurityScanner:
     ) -> ScanResult:
         """Scan `entry_uri` and the workspace files it imports (transitively, within `limits`).
 
-        `get_text(uri)` returns open-buffer text first, then disk text, or None if unreadable.
+        `buffer_text(uri)` returns the text of a buffer the client opened (and sent), else None;
+        anything else is read from disk only inside `workspace` (its folders, real paths).
+        `language_id` is the client's id for the entry's open buffer.
         """
         started = time.monotonic()
         deadline = _Deadline(limits.timeout_s, cancel_event)
         result = ScanResult(status=ScanStatus.SUCCEEDED, engine_errors=dict(self.unavailable))
+        texts = _Texts(buffer_text, workspace if isinstance(workspace, Workspace) else Workspace.of(workspace),
+                       limits.max_bytes)
         try:
-            files = self._plan(entry_uri, get_text, Path(root), limits, language_id, result)
-            self._scan_files(files, get_text, limits, deadline, progress, result)
+            files = self._plan(entry_uri, texts, limits, language_id, result)
+            self._scan_files(files, texts, deadline, progress, result)
         except Exception:
             log.exception("security scan of %s failed", entry_uri)
             result.status = ScanStatus.FAILED
         result.duration_ms = (time.monotonic() - started) * 1000
         return result
 
-    def _plan(self, entry_uri, get_text, root, limits, language_id, result) -> list[tuple[str, str | None]]:
-        """(uri, language id) of each file to scan; files over max_files/max_depth go to skipped."""
-        entry_path = uri_to_path(entry_uri)
-        lang = languages.resolve(language_id, entry_uri)
-        if lang is None:
-            return [(entry_uri, None)]
+    def _plan(self, entry_uri, texts, limits, language_id, result) -> list[tuple[str, str | None]]:
+        """(uri, language id) of each file to scan; what is not followed goes to skipped."""
+        entry_path = uri_path(entry_uri)
+        has_buffer = texts.buffer(entry_uri) is not None
+        if entry_path is None or not has_buffer:
+            reason = NOT_LOCAL if entry_path is None else texts.why_not(entry_path)
+            if reason is not None:
+                result.skipped_files.append((entry_uri, reason))
+                return []
+        lang = language_of(entry_path, language_id if has_buffer else None)
+        if lang is None or entry_path is None:
+            return [(entry_uri, lang)]
+        texts.alias(entry_path, entry_uri)
+        found = import_plan.plan(entry_path, lang, texts.workspace, texts.text_of_path,
+                                 limits.max_files, limits.max_depth)
+        result.skipped_files.extend((p.absolute().as_uri(), reason) for p, reason in found.skipped)
+        return [(entry_uri, lang)] + [(path_to_uri(p), dep_lang) for p, dep_lang in found.files[1:]]
 
-        def text_of(path: Path) -> str | None:
-            return get_text(entry_uri if path == entry_path else path_to_uri(path))
-
-        found, over = imports.walk(root, entry_path, lang.id, text_of, limits.max_files, limits.max_depth)
-        result.skipped_files.extend((path_to_uri(p), "over the file or import-depth limit") for p in over)
-        planned = [(entry_uri, lang.id)]
-        for path in found[1:]:
-            dep_lang = languages.resolve(None, str(path))
-            planned.append((path_to_uri(path), dep_lang.id if dep_lang else None))
-        return planned
-
-    def _scan_files(self, files, get_text, limits, deadline, progress, result) -> None:
+    def _scan_files(self, files, texts, deadline, progress, result) -> None:
         total = len(files)
+        batched = self._run_batches(files, texts, deadline, result)
         for done, (uri, language_id) in enumerate(files):
             stop = deadline.stop_reason()
             if stop is not None:
@@ -154,38 +194,83 @@ class SecurityScanner:
                 reason = "cancelled" if stop is ScanStatus.CANCELLED else "scan timed out"
                 result.skipped_files.extend((u, reason) for u, _ in files[done:])
                 return
-            self._scan_one(uri, language_id, get_text, limits, deadline, result)
+            self._scan_one(uri, language_id, texts, deadline, result, batched)
             if progress is not None:
                 progress(done + 1, total)
 
-    def _scan_one(self, uri, language_id, get_text, limits, deadline, result) -> None:
+    def scan_texts(self, files: list[tuple[str, str, str]], timeout_s: float = 600.0) -> ScanResult:
+        """Every engine on (uri, language id, text) buffers, batch engines once for all of them:
+        what the command-line scan and the labelled-set measurement use."""
+        started = time.monotonic()
+        by_uri = {uri: text for uri, _, text in files}
+        texts = _Texts(by_uri.get, Workspace(()), max_bytes=ScanLimits().max_bytes)
+        result = ScanResult(status=ScanStatus.SUCCEEDED, engine_errors=dict(self.unavailable))
+        self._scan_files([(uri, lang) for uri, lang, _ in files], texts, _Deadline(timeout_s, None), None, result)
+        result.duration_ms = (time.monotonic() - started) * 1000
+        return result
+
+    def _run_batches(self, files, texts, deadline, result) -> dict[str, dict[str, list[Finding]]]:
+        """Engines that scan many files in one run (semgrep: its rules are parsed once per run):
+        {engine name: {uri: findings}} for the files they handle."""
+        out = {}
+        for engine in self.engines:
+            if not hasattr(engine, "scan_many"):
+                continue
+            batch = []
+            for uri, language_id in files:
+                if language_id is not None and handles(engine, language_id):
+                    text, _ = texts.text_of_uri(uri)
+                    if text is not None and len(text.encode("utf-8", "replace")) <= texts.max_bytes:
+                        batch.append((uri, language_id, text))
+            if not batch or deadline.stop_reason() is not None:
+                continue
+            try:
+                out[engine.name] = engine.scan_many(batch, deadline.remaining(), deadline.cancel_event)
+            except Exception as exc:
+                self._run_engine(_Raising(engine, exc), "", "", "", result.engine_errors)
+                out[engine.name] = {}
+        return out
+
+    def _scan_one(self, uri, language_id, texts, deadline, result, batched=None) -> None:
         if language_id is None:
             result.skipped_files.append((uri, "unsupported language"))
             return
-        text = get_text(uri)
+        text, reason = texts.text_of_uri(uri)
         if text is None:
-            result.skipped_files.append((uri, "could not be read"))
+            result.skipped_files.append((uri, reason or "could not be read"))
             return
         size = len(text.encode("utf-8", "replace"))
-        if size > limits.max_bytes:
-            result.skipped_files.append((uri, f"{size} bytes is over the {limits.max_bytes}-byte limit"))
+        if size > texts.max_bytes:
+            result.skipped_files.append((uri, f"{size} bytes is over the {texts.max_bytes}-byte limit"))
             return
-        result.findings_by_uri[uri] = self.scan_text(uri, language_id, text, deadline, result.engine_errors)
+        result.findings_by_uri[uri] = self.scan_text(uri, language_id, text, deadline, result.engine_errors, batched)
         result.scanned_files.append(uri)
+        result.texts[uri] = text
 
     def scan_text(self, uri: str, language_id: str, text: str, deadline: _Deadline | None = None,
-                  errors: dict[str, str] | None = None) -> list[Finding]:
-        """All engines on one buffer; an engine that fails is recorded in `errors` and skipped."""
+                  errors: dict[str, str] | None = None, batched: dict | None = None) -> list[Finding]:
+        """All engines on one buffer; an engine that fails is recorded in `errors` and skipped.
+        `batched` holds what batch engines already found ({engine: {uri: findings}})."""
         errors = {} if errors is None else errors
         findings: list[Finding] = []
+        replaced: set[int] = set()  # CWEs that data-flow rules followed in this file
         for engine in self.engines:
             if not handles(engine, language_id):
+                continue
+            if batched is not None and hasattr(engine, "scan_many"):
+                ran = batched.get(engine.name, {})
+                if uri in ran:
+                    findings.extend(ran[uri])
+                    replaced |= engine.supersedes(language_id)
                 continue
             if deadline is not None and deadline.stop_reason() is not None:
                 errors.setdefault(engine.name, "not run: scan cancelled or timed out")
                 continue
             findings.extend(self._run_engine(engine, uri, language_id, text, errors))
-        return merge(findings)
+        # a line-local regex rule, flawfinder's function list, or bandit's low-severity "a shell,
+        # but a constant" cannot tell a sanitised call from a tainted one: where the data-flow rules ran for that CWE, their
+        # answer stands
+        return merge([f for f in findings if not (_sink_only(f) and set(f.cwe) & replaced)])
 
     @staticmethod
     def _run_engine(engine: Engine, uri: str, language_id: str, text: str, errors: dict[str, str]) -> list[Finding]:
@@ -236,6 +321,20 @@ class SecurityScanner:
             log.exception("detect-secrets failed on a suggestion")
             return []
         return [_shift(f, first) for f in hits]
+
+
+def _sink_only(f: Finding) -> bool:
+    return f.engine in ("rules", "flawfinder") or (f.engine == "bandit" and f.severity == "LOW")
+
+
+class _Raising:
+    """Stands for an engine whose batch run failed, so the failure is recorded like any other."""
+
+    def __init__(self, engine: Engine, exc: Exception):
+        self.name, self._exc = engine.name, exc
+
+    def scan(self, *_):
+        raise self._exc
 
 
 _CONTEXT_LINES = 8  # lines of before/after kept around the suggestion for regex rules

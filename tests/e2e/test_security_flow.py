@@ -13,6 +13,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from tests.e2e.conftest import SERVER, open_doc, start_session
+from tests.e2e.test_security_confinement import add_workspace_folder
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), scope="module")
@@ -42,6 +43,7 @@ VULNERABLE = "import subprocess\nimport util\n\n\ndef run(cmd):\n    return subp
 
 async def test_progress_clean_files_edits_and_fixes(client: LanguageClient, tmp_path: Path):
     (tmp_path / "util.py").write_text("def double(x):\n    return 2 * x\n")
+    add_workspace_folder(client, tmp_path)  # imports are followed inside the workspace only
     main = tmp_path / "main.py"
     main.write_text(VULNERABLE)
     open_doc(client, main.as_uri(), "python", VULNERABLE)
@@ -93,20 +95,23 @@ async def test_scan_on_save(client: LanguageClient, tmp_path: Path):
 
 
 async def test_stop_cancels_a_long_scan_and_lists_what_was_scanned(client: LanguageClient, tmp_path: Path):
-    # semgrep takes seconds per JavaScript file: a project of several files is a long scan
-    for index in range(4):
-        (tmp_path / f"part{index}.js").write_text(
-            f"const next = require('./part{index + 1}');\nmodule.exports = () => eval(process.argv[2]);\n")
+    # a project of many files: semgrep's one run over all of them outlasts the stop below
+    imports = "".join(f"const p{index} = require('./part{index}');\n" for index in range(1, 60))
+    body = "module.exports = () => eval(process.argv[2]);\n" + "function f(a) { return a + 1; }\n" * 200
+    (tmp_path / "part0.js").write_text(imports + body)
+    for index in range(1, 60):
+        (tmp_path / f"part{index}.js").write_text(body)
+    add_workspace_folder(client, tmp_path)
     entry = (tmp_path / "part0.js").as_uri()
     open_doc(client, entry, "javascript", (tmp_path / "part0.js").read_text())
     scan = asyncio.ensure_future(command(client, "codewhisperer.startSecurityScan", {"uri": entry}))
-    await asyncio.sleep(1.5)
+    await asyncio.sleep(0.5)
     stopped = await command(client, "codewhisperer.stopSecurityScan")
     assert stopped == {"stopped": True}
     result = await asyncio.wait_for(scan, 60)
     assert result["status"] == "Cancelled"
     shown = await command(client, "codewhisperer.showScannedFiles")
     assert shown["scannedFiles"] == result["scannedFiles"]
-    assert len(result["scannedFiles"]) < 4
+    assert len(result["scannedFiles"]) < 60
     listed = set(result["scannedFiles"]) | {item["uri"] for item in result["skippedFiles"]}
     assert entry in listed

@@ -13,6 +13,7 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from tests.e2e.conftest import open_doc
+from tests.e2e.test_security_confinement import add_workspace_folder
 
 
 async def scan(client: LanguageClient, uri: str) -> dict:
@@ -29,6 +30,7 @@ async def test_scan_covers_the_file_and_its_imports(client: LanguageClient, tmp_
             return subprocess.call(command, shell=True)
         """))
     main = tmp_path / "main.py"
+    add_workspace_folder(client, tmp_path)
     main.write_text("import helpers\n\nhelpers.run('ls')\n")
     unsaved = "import hashlib\nimport helpers\n\ndigest = hashlib.md5(b'x').hexdigest()\nhelpers.run('ls')\n"
     open_doc(client, main.as_uri(), "python", unsaved)  # the open buffer differs from the disk copy

@@ -79,6 +79,16 @@ class BanditEngine:
             return list(mgr.results), list(mgr.skipped)
 
 
+# bandit 1.9.4 labels some tests with a CWE that names a different weakness
+CWE_FIXES = {
+    **{f"B{n}": 611 for n in (*range(313, 321), *range(405, 412))},  # XML parsers: XXE, not CWE-20 (input validation)
+    "B102": 95, "B307": 95,  # exec/eval: code injection (CWE-95), not OS command injection (CWE-78)
+    "B506": 502,  # yaml.load: deserialization of untrusted data, not CWE-20
+    "B701": 79,  # jinja2 autoescape off: cross-site scripting, not code injection
+    "B303": 328, "B324": 328,  # md5/sha1: a weak hash (CWE-328)
+}
+
+
 def _to_finding(issue, lines: list[str]) -> Finding:
     start = max(issue.lineno - 1, 0)
     line_text = lines[start] if start < len(lines) else ""
@@ -89,6 +99,7 @@ def _to_finding(issue, lines: list[str]) -> Finding:
     if end == start and end_col <= start_col:
         end_col = len(line_text)
     cwe = getattr(getattr(issue, "cwe", None), "id", 0) or 0
+    cwe = CWE_FIXES.get(issue.test_id, cwe)
     return Finding(
         engine="bandit",
         rule_id=issue.test_id,

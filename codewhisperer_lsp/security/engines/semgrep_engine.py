@@ -1,12 +1,12 @@
-"""semgrep with rule packs whose licenses allow use (njsscan: JS/TS, mobsfscan: Java/Kotlin),
-in a virtual environment of its own.
+"""semgrep: this project's taint rule packs and the licensed third-party packs (njsscan:
+JavaScript/TypeScript, mobsfscan: Java/Kotlin), in a virtual environment of its own.
 
 semgrep downgrades protobuf and click when installed beside the server, so it lives in
 `<cache>/semgrep-env`, created by the set-up step `ensure_semgrep_env()` (the only place that
-touches the network). At scan time the engine is used only if that environment exists; semgrep
-runs with `--metrics=off --disable-version-check` so it never phones home, on a temporary copy of
-the buffer (project root = that temp folder; a big root slows it tenfold). It costs seconds a
-run, so it is the last engine and only scans on explicit file/project scans.
+touches the network). Scans call its bundled `semgrep-core` directly, never the Python CLI (which
+reports metrics and checks versions online, and cost seconds per run): one run for all the files
+of a scan, with the rules merged once into one prepared file (`semgrep_config`). The time limit
+grows with the files and bytes given; what a timeout drops is named in the error.
 """
 
 from __future__ import annotations
@@ -17,20 +17,19 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from codewhisperer_lsp import paths
 from codewhisperer_lsp.context import languages
+from codewhisperer_lsp.security.engines import semgrep_config
+from codewhisperer_lsp.security.engines._subprocess import EngineTimeout
 from codewhisperer_lsp.security.findings import Finding, cwe_url, normalize_severity
 
 log = logging.getLogger(__name__)
 
 # Resolved together by pip as compatible; bump all three at once.
 SEMGREP_PACKAGES = ("semgrep==1.172.0", "njsscan==1.0.2", "mobsfscan==1.1.0")
-RULE_PACKAGES = {  # package -> (rules folder inside it, languages)
-    "njsscan": ("rules/semantic_grep", ("javascript", "typescript", "typescriptreact")),
-    "mobsfscan": ("rules/semgrep", ("java", "kotlin")),
-}
 
 
 def semgrep_env_dir() -> Path:
@@ -55,59 +54,143 @@ def _site_packages(env_dir: Path) -> list[Path]:
     return sorted(env_dir.glob("lib/python3*/site-packages"))
 
 
-def rule_dirs(env_dir: Path, language_id: str) -> list[Path]:
-    """Installed rule folders that cover `language_id`."""
-    found = []
+def core_binary(env_dir: Path) -> Path | None:
     for site in _site_packages(env_dir):
-        for package, (sub, langs) in RULE_PACKAGES.items():
-            folder = site / package / sub
-            if language_id in langs and folder.is_dir():
-                found.append(folder)
-    return found
+        binary = site / "semgrep" / "bin" / "semgrep-core"
+        if binary.is_file():
+            return binary
+    return None
 
 
 class SemgrepEngine:
     name = "semgrep"
-    languages = frozenset(lang for _, langs in RULE_PACKAGES.values() for lang in langs)
 
-    def __init__(self, env_dir: Path | None = None, timeout_s: float = 30.0):
+    def __init__(self, env_dir: Path | None = None, base_timeout_s: float = 10.0, per_file_s: float = 1.0,
+                 per_100kb_s: float = 2.0):
         self._env_dir = env_dir
-        self.timeout_s = timeout_s
+        self.base_timeout_s, self.per_file_s, self.per_100kb_s = base_timeout_s, per_file_s, per_100kb_s
 
     @property
     def env_dir(self) -> Path:
         return self._env_dir or semgrep_env_dir()
 
+    @property
+    def languages(self) -> frozenset[str]:
+        if core_binary(self.env_dir) is None:
+            return frozenset()
+        return self._prepared().languages
+
+    def supersedes(self, language_id: str) -> frozenset[int]:
+        """CWEs whose line-local regex findings this engine's data-flow rules replace."""
+        return self._prepared().taint_cwes.get(language_id, frozenset())
+
+    def _prepared(self) -> semgrep_config.Prepared:
+        return semgrep_config.prepared(tuple(_site_packages(self.env_dir)))
+
     def available(self) -> tuple[bool, str]:
-        if not (self.env_dir / "bin" / "semgrep").exists():
-            return False, ("semgrep is not set up (JavaScript/TypeScript/Java/Kotlin rule packs); run "
-                           "`python -m codewhisperer_lsp.security.setup` or `./dev.sh setup` once")
+        if core_binary(self.env_dir) is None:
+            return False, ("semgrep is not set up (taint rules for Java, Python, JavaScript/TypeScript, PHP, Go, "
+                           "C#, Ruby, C/C++); run `python -m codewhisperer_lsp.security.setup` or `./dev.sh setup` once")
         return True, ""
 
+    def timeout_for(self, texts: list[str]) -> float:
+        """Seconds allowed for one run: grows with the number of files and their size."""
+        size = sum(len(t.encode("utf-8", "replace")) for t in texts)
+        return self.base_timeout_s + self.per_file_s * len(texts) + self.per_100kb_s * size / 100_000
+
     def scan(self, path_or_uri: str, language_id: str, text: str) -> list[Finding]:
-        configs = rule_dirs(self.env_dir, language_id)
-        if not configs:
-            return []
-        lang = languages.resolve(language_id, path_or_uri)
-        suffix = lang.extensions[0] if lang else Path(path_or_uri).suffix
-        with tempfile.TemporaryDirectory(prefix="cw-semgrep-") as tmp:
-            target = Path(tmp) / f"buffer{suffix}"
-            target.write_text(text, encoding="utf-8")
-            argv = [str(self.env_dir / "bin" / "semgrep"), "scan", "--json", "--quiet", "--metrics=off",
-                    "--disable-version-check", "--no-git-ignore", "--project-root", tmp]
-            for folder in configs:
-                argv += ["--config", str(folder)]
-            proc = _run_offline(argv + [str(target)], self.timeout_s)
-        results = json.loads(proc.stdout or b"{}").get("results", [])
-        return [_to_finding(r, text.splitlines()) for r in results]
+        return self.scan_many([(path_or_uri, language_id, text)])[path_or_uri]
+
+    def scan_many(self, files: list[tuple[str, str, str]], time_left: float | None = None,
+                  cancel_event=None) -> dict[str, list[Finding]]:
+        """{uri: findings} for (uri, language id, text) files, in one semgrep-core run.
+
+        Raises EngineTimeout naming the files it dropped when the run goes over its time limit
+        (which grows with the work, capped by `time_left`) or is cancelled."""
+        prepared = self._prepared()
+        wanted = [(uri, lang, text) for uri, lang, text in files if lang in prepared.languages]
+        found: dict[str, list[Finding]] = {uri: [] for uri, _, _ in files}
+        if not wanted:
+            return found
+        timeout = self.timeout_for([t for _, _, t in wanted])
+        if time_left is not None:
+            timeout = max(min(timeout, time_left), 0.1)
+        started = time.monotonic()
+        for rules, group in _by_rule_file(prepared, wanted).items():
+            left = max(timeout - (time.monotonic() - started), 0.1)
+            with tempfile.TemporaryDirectory(prefix="cw-semgrep-") as tmp:
+                by_path = _write_targets(Path(tmp), group)
+                output = _run_core(core_binary(self.env_dir), rules, Path(tmp) / "targets.json", left, cancel_event,
+                                   [uri for uri, _, _ in group])
+            for result in output.get("results", []):
+                uri, text = by_path.get(result.get("path"), (None, ""))
+                if uri is not None:
+                    result.setdefault("extra", {}).setdefault("severity", prepared.severities.get(result.get("check_id")))
+                    found[uri].append(_to_finding(result, text.splitlines()))
+            _log_errors(output, by_path)
+        return found
 
 
-def _run_offline(argv: list[str], timeout_s: float):
+def _by_rule_file(prepared: semgrep_config.Prepared, files: list[tuple[str, str, str]]) -> dict[Path, list]:
+    """Files grouped by the rule file of their language: one semgrep-core run per group."""
+    groups: dict[Path, list] = {}
+    for item in files:
+        groups.setdefault(prepared.paths[item[1]], []).append(item)
+    return groups
+
+
+def _write_targets(folder: Path, files: list[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
+    """Each buffer as a file (with its language's extension) and semgrep-core's targets list."""
+    by_path, targets = {}, []
+    for index, (uri, lang, text) in enumerate(files):
+        spec = languages.resolve(lang)
+        target = folder / f"f{index}{spec.extensions[0] if spec else ''}"
+        target.write_text(text, encoding="utf-8")
+        by_path[str(target)] = (uri, text)
+        targets.append(["CodeTarget", {"path": {"fpath": str(target), "ppath": f"/{target.name}"},
+                                       "analyzer": semgrep_config.SEMGREP_LANGUAGE[lang], "products": ["sast"]}])
+    (folder / "targets.json").write_text(json.dumps(["Targets", targets]), encoding="utf-8")
+    return by_path
+
+
+def _run_core(binary: Path, rules: Path, targets: Path, timeout_s: float, cancel_event, uris: list[str]) -> dict:
+    argv = [str(binary), "-rules", str(rules), "-targets", str(targets), "-json", "-timeout", "5",
+            "-timeout_threshold", "3", "-j", "1", "-fast"]
     env = {**os.environ, "SEMGREP_SEND_METRICS": "off", "SEMGREP_ENABLE_VERSION_CHECK": "0"}
-    proc = subprocess.run(argv, capture_output=True, timeout=timeout_s, env=env, check=False)
-    if proc.returncode not in (0, 1):
-        raise RuntimeError(f"semgrep exited {proc.returncode}: {proc.stderr[-300:].decode(errors='replace')}")
-    return proc
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                            env=env, cwd=targets.parent)
+    try:
+        stdout, stderr = _communicate(proc, timeout_s, cancel_event)
+    except subprocess.TimeoutExpired as exc:
+        names = ", ".join(u.rsplit("/", 1)[-1] for u in uris[:5]) + (f" and {len(uris) - 5} more" if len(uris) > 5 else "")
+        raise EngineTimeout(f"semgrep stopped after {exc.timeout:.1f}s (time limit or cancel) with {len(uris)} "
+                            f"files; its findings were dropped for: {names}") from exc
+    start = stdout.find(b"{")
+    if start < 0:
+        raise RuntimeError(f"semgrep-core exited {proc.returncode}: {stderr[-300:].decode(errors='replace')}")
+    return json.loads(stdout[start:])
+
+
+def _communicate(proc: subprocess.Popen, timeout_s: float, cancel_event) -> tuple[bytes, bytes]:
+    """proc.communicate, giving up at the time limit or when the scan is cancelled."""
+    step = min(0.1, timeout_s) if cancel_event is not None else timeout_s
+    waited = 0.0
+    while True:
+        try:
+            return proc.communicate(timeout=step)
+        except subprocess.TimeoutExpired:
+            waited += step
+            if waited >= timeout_s or (cancel_event is not None and cancel_event.is_set()):
+                proc.kill()
+                proc.communicate()
+                raise subprocess.TimeoutExpired(proc.args, waited) from None
+
+
+def _log_errors(output: dict, by_path: dict[str, tuple[str, str]]) -> None:
+    for error in output.get("errors", []):
+        where = by_path.get(error.get("path") or error.get("location", {}).get("path"), ("",))[0]
+        log.info("semgrep %s %s: %s", error.get("error_type", "error"), where.rsplit("/", 1)[-1],
+                 str(error.get("message", ""))[:200])
 
 
 def _to_finding(result: dict, lines: list[str]) -> Finding:

@@ -13,7 +13,7 @@ from codewhisperer_lsp.security.engines.bandit_engine import BanditEngine
 from codewhisperer_lsp.security.scan import SecurityScanner
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "security"
-CORPUS_LANGUAGES = sorted(p.name for p in DATA.iterdir() if p.is_dir() and p.name != "bandit_functional")
+CORPUS_LANGUAGES = sorted(p.name for p in DATA.iterdir() if p.is_dir() and p.name not in ("bandit_functional", "labelled", "sarif"))
 
 
 @dataclass

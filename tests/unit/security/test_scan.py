@@ -18,11 +18,8 @@ def _workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _disk(uri):
-    try:
-        return uri_to_path(uri).read_text()
-    except OSError:
-        return None
+def _no_buffers(uri):
+    return None
 
 
 def test_scan_follows_imports_and_prefers_the_open_buffer(tmp_path):
@@ -30,20 +27,20 @@ def test_scan_follows_imports_and_prefers_the_open_buffer(tmp_path):
     entry = (root / "main.py").as_uri()
     buffers = {entry: "from pkg import util\nimport pickle\npickle.loads(data)\n"}  # unsaved edit
     seen = []
-    result = SecurityScanner().scan(entry, lambda u: buffers.get(u) or _disk(u), root,
+    result = SecurityScanner().scan(entry, buffers.get, root,
                                     progress=lambda done, total: seen.append((done, total)))
     assert result.status is ScanStatus.SUCCEEDED
     assert len(result.scanned_files) == 3 and seen[-1] == (3, 3)
     rule_ids = [f.rule_id for f in result.findings_by_uri[entry]]
     assert "B301" in rule_ids and "B605" not in rule_ids  # the buffer was scanned, not the disk copy
     util = (root / "pkg" / "util.py").resolve().as_uri()
-    assert [f.cwe for f in result.findings_by_uri[util]] == [(327,)]
+    assert [f.cwe for f in result.findings_by_uri[util]] == [(328,)]  # a weak hash
 
 
 def test_files_over_the_limits_are_listed_as_skipped(tmp_path):
     root = _workspace(tmp_path)
     (root / "pkg" / "util.py").write_text("x = 1\n" * 5000)
-    result = SecurityScanner().scan((root / "main.py").as_uri(), _disk, root, ScanLimits(max_files=2, max_bytes=1000))
+    result = SecurityScanner().scan((root / "main.py").as_uri(), _no_buffers, root, ScanLimits(max_files=2, max_bytes=1000))
     reasons = dict(result.skipped_files)
     assert any("limit" in r for r in reasons.values())
     assert len(result.scanned_files) + len(result.skipped_files) == 3
@@ -53,7 +50,7 @@ def test_cancelled_scan_reports_cancelled_and_lists_the_rest(tmp_path):
     root = _workspace(tmp_path)
     cancel = threading.Event()
     cancel.set()
-    result = SecurityScanner().scan((root / "main.py").as_uri(), _disk, root, cancel_event=cancel)
+    result = SecurityScanner().scan((root / "main.py").as_uri(), _no_buffers, root, cancel_event=cancel)
     assert result.status is ScanStatus.CANCELLED and result.scanned_files == []
     assert {reason for _, reason in result.skipped_files} == {"cancelled"}
 
@@ -80,7 +77,7 @@ def test_a_crashing_engine_is_logged_once_and_others_still_report(tmp_path, capl
     root = _workspace(tmp_path)
     scanner = SecurityScanner(engines=(_Boom(), RulesEngine()))
     with caplog.at_level(logging.WARNING):
-        result = scanner.scan((root / "main.py").as_uri(), _disk, root)
+        result = scanner.scan((root / "main.py").as_uri(), _no_buffers, root)
     assert result.status is ScanStatus.SUCCEEDED
     assert "engine bug" in result.engine_errors["boom"]
     assert caplog.text.count("engine bug") == 1
@@ -90,7 +87,7 @@ def test_a_crashing_engine_is_logged_once_and_others_still_report(tmp_path, capl
 def test_timeout_gives_timed_out_status(tmp_path):
     root = _workspace(tmp_path)
     scanner = SecurityScanner(engines=(_Slow(),))
-    result = scanner.scan((root / "main.py").as_uri(), _disk, root, ScanLimits(timeout_s=0.2))
+    result = scanner.scan((root / "main.py").as_uri(), _no_buffers, root, ScanLimits(timeout_s=0.2))
     assert result.status is ScanStatus.TIMED_OUT
     assert result.skipped_files and all(r == "scan timed out" for _, r in result.skipped_files)
 

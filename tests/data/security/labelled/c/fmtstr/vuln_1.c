@@ -1,0 +1,8 @@
+#include <stdio.h>
+
+int main(int argc, char **argv) {
+    if (argc > 1) {
+        printf(argv[1]);
+    }
+    return 0;
+}

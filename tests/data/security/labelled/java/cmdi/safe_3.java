@@ -1,0 +1,11 @@
+import java.io.*;
+import java.sql.*;
+import javax.servlet.http.*;
+
+public class Case {
+    public void env(HttpServletRequest req) throws Exception {
+        String[] cmd = {"/usr/bin/env"};
+        String[] environment = {"SETTING=fixed"};
+        Runtime.getRuntime().exec(cmd, environment);
+    }
+}

@@ -1,0 +1,12 @@
+import java.io.*;
+import java.sql.*;
+import javax.servlet.http.*;
+
+public class Case {
+    public byte[] seal(byte[] data, javax.crypto.SecretKey key) throws Exception {
+        String transform = "AES/GCM/NoPadding";
+        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(transform);
+        c.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+        return c.doFinal(data);
+    }
+}

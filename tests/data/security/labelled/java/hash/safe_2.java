@@ -1,0 +1,10 @@
+import java.io.*;
+import java.sql.*;
+import javax.servlet.http.*;
+
+public class Case {
+    public byte[] digest(byte[] data) throws Exception {
+        String which = "SHA-512";
+        return java.security.MessageDigest.getInstance(which).digest(data);
+    }
+}

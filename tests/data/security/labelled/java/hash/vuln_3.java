@@ -1,0 +1,10 @@
+import java.io.*;
+import java.sql.*;
+import javax.servlet.http.*;
+
+public class Case {
+    public byte[] digest(byte[] data, java.util.Properties props) throws Exception {
+        String which = props.getProperty("digest", "MD5");
+        return java.security.MessageDigest.getInstance(which).digest(data);
+    }
+}

@@ -1,0 +1,11 @@
+import java.io.*;
+import java.sql.*;
+import javax.servlet.http.*;
+
+public class Case {
+    public void read(HttpServletRequest req) throws Exception {
+        String name = req.getParameter("file");
+        File f = new File("/srv/uploads/" + name);
+        FileInputStream in = new FileInputStream(f);
+    }
+}

@@ -1,0 +1,13 @@
+import java.io.*;
+import java.sql.*;
+import javax.servlet.http.*;
+
+public class Case {
+    public void doPost(HttpServletRequest req, Connection conn) throws Exception {
+        String raw = req.getHeader("X-Order");
+        String id = java.net.URLDecoder.decode(raw, "UTF-8");
+        StringBuilder sb = new StringBuilder("UPDATE orders SET state='done' WHERE id=");
+        sb.append(id);
+        conn.createStatement().executeUpdate(sb.toString());
+    }
+}

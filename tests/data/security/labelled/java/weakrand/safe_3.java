@@ -1,0 +1,9 @@
+import java.io.*;
+import java.sql.*;
+import javax.servlet.http.*;
+
+public class Case {
+    public long seed() {
+        return java.security.SecureRandom.getInstanceStrong().nextLong();
+    }
+}

@@ -1,0 +1,12 @@
+import java.io.*;
+import java.sql.*;
+import javax.servlet.http.*;
+
+public class Case {
+    public void lookup(HttpServletRequest req, org.w3c.dom.Document doc) throws Exception {
+        String role = req.getHeader("X-Role");
+        String safeRole = "admin".equals(role) ? "admin" : "guest";
+        javax.xml.xpath.XPath xp = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+        Object nodes = xp.compile("//user[role='" + safeRole + "']").evaluate(doc, javax.xml.xpath.XPathConstants.NODESET);
+    }
+}

@@ -1,0 +1,10 @@
+import java.io.*;
+import java.sql.*;
+import javax.servlet.http.*;
+
+public class Case {
+    public void greet(HttpServletRequest req, HttpServletResponse resp) throws Exception {
+        String who = req.getParameter("name");
+        resp.getWriter().println("<p>Hello " + who + "</p>");
+    }
+}

@@ -1,0 +1,11 @@
+import java.io.*;
+import java.sql.*;
+import javax.servlet.http.*;
+
+public class Case {
+    public void show(HttpServletRequest req, HttpServletResponse resp) throws Exception {
+        java.util.Map<String, String[]> all = req.getParameterMap();
+        String q = all.get("q")[0];
+        resp.getWriter().write(q.toUpperCase());
+    }
+}

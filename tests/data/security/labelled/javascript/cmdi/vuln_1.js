@@ -1,0 +1,7 @@
+const { exec } = require('child_process');
+
+function ping(req, res) {
+  const host = req.query.host;
+  exec('ping -c 1 ' + host, (err, out) => res.send(out));
+}
+module.exports = ping;

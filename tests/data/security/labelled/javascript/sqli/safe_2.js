@@ -1,0 +1,6 @@
+async function remove(req, res, pool) {
+  const { name } = req.body;
+  await pool.query('DELETE FROM tags WHERE name = $1', [name]);
+  res.sendStatus(204);
+}
+module.exports = remove;

@@ -1,0 +1,4 @@
+<?php
+$expr = intval($_GET['expr']);
+eval('$result = ' . $expr . ';');
+echo $result;

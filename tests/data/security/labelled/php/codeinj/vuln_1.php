@@ -1,0 +1,4 @@
+<?php
+$expr = $_GET['expr'];
+eval('$result = ' . $expr . ';');
+echo $result;

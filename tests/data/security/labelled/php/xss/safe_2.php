@@ -1,0 +1,4 @@
+<?php
+$comment = $_POST['comment'];
+$clean = htmlentities($comment);
+print("<div>$clean</div>");

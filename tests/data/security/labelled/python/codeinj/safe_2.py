@@ -1,0 +1,6 @@
+import sys
+
+
+def main():
+    value = int(sys.argv[1])
+    print(value * 2)

@@ -1,0 +1,6 @@
+import yaml
+from flask import request
+
+
+def config():
+    return yaml.load(request.data, Loader=yaml.Loader)

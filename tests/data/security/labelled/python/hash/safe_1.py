@@ -1,0 +1,5 @@
+import hashlib
+
+
+def fingerprint(password):
+    return hashlib.sha256(password.encode()).hexdigest()

@@ -1,0 +1,6 @@
+import hashlib
+
+
+def fingerprint(password):
+    algorithm = "sha512"
+    return hashlib.new(algorithm, password.encode()).hexdigest()

@@ -1,0 +1,6 @@
+from flask import redirect, request
+
+
+def after_login():
+    nxt = request.args.get("next")
+    return redirect(nxt)

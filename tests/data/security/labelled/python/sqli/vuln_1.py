@@ -1,0 +1,12 @@
+import sqlite3
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/user")
+def user():
+    name = request.args.get("name")
+    db = sqlite3.connect("app.db")
+    query = "SELECT * FROM users WHERE name = '%s'" % name
+    return str(db.execute(query).fetchall())

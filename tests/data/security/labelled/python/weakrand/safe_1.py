@@ -1,0 +1,5 @@
+import secrets
+
+
+def new_session_id():
+    return secrets.token_hex(16)

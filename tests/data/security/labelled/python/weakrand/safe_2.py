@@ -1,0 +1,5 @@
+import secrets
+
+
+def otp():
+    return secrets.randbelow(900000) + 100000

@@ -1,0 +1,5 @@
+import random
+
+
+def otp():
+    return random.randint(100000, 999999)

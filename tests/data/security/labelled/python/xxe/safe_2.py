@@ -1,0 +1,5 @@
+import json
+
+
+def parse(data):
+    return json.loads(data)

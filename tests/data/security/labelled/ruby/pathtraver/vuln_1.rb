@@ -1,0 +1,5 @@
+class DocsController < ApplicationController
+  def show
+    send_file "/srv/docs/#{params[:doc]}"
+  end
+end

@@ -1,0 +1,8 @@
+import { Request, Response } from 'express';
+import { Pool } from 'pg';
+
+export async function find(req: Request, res: Response, pool: Pool): Promise<void> {
+  const email: string = String(req.query.email);
+  const result = await pool.query("SELECT * FROM users WHERE email = '" + email + "'");
+  res.json(result.rows);
+}
