@@ -39,6 +39,7 @@ USER_SETTINGS = {
     "files.autoSave": "off",
     "chat.disableAIFeatures": True,
     "workbench.startupEditor": "none",
+    "workbench.secondarySideBar.defaultVisibility": "hidden",
     "workbench.tips.enabled": False,
     "workbench.enableExperiments": False,
     "extensions.ignoreRecommendations": True,

@@ -63,7 +63,8 @@ def package_extension(tools: Tools, out: Path) -> Path:
     done = run(["npm", "run", "compile"], timeout=300, cwd=VSCODE, env=tools.env())
     assert done.returncode == 0, done.stdout + done.stderr
     vsix = out / "codewhisperer-lsp.vsix"
-    done = run([str(tools.vsce), "package", "--allow-missing-repository", "--skip-license", "--out", str(vsix)],
+    done = run([str(tools.vsce), "package", "--allow-missing-repository", "--skip-license",
+                "--no-rewrite-relative-links", "--out", str(vsix)],
                timeout=300, cwd=VSCODE, env=tools.env())
     assert done.returncode == 0 and vsix.is_file(), done.stdout + done.stderr
     return vsix

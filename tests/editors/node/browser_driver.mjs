@@ -12,7 +12,7 @@ const browser = await launcher.launch({
     executablePath: chromium,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
 await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
 
 // Every operation is small; the waiting and the judging happen in Python.
