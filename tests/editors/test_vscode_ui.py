@@ -132,8 +132,9 @@ def metrics(server: CodeServer) -> dict:
     return json.loads(path.read_text()) if path.is_file() else {}
 
 
-def accepted_count(server: CodeServer) -> int:
-    return int(metrics(server).get("counts", {}).get("accepted", 0))
+def count(server: CodeServer, name: str) -> int:
+    """One of the server's local usage counts (metrics.json in its state folder, written every 2 s)."""
+    return int(metrics(server).get("counts", {}).get(name, 0))
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +169,8 @@ def vscode(tmp_path_factory):
 def test_first_run_notification_says_where_the_model_is(vscode):
     vscode.palette("Notifications: Show Notifications")  # the toast may have timed out into the list
     toast = wait_for("the first-run notification",
-                     lambda: [t for t in vscode.toasts() if "local model" in t], 30, on_fail=vscode.fail_shot("welcome"))
+                     lambda: [t for t in vscode.toasts() if "local model" in t], 30,
+                     on_fail=vscode.fail_shot("welcome"))
     vscode.shot("first-run-notification")
     assert "codewhisperer-lsp/models" in toast[0] and "minutes" in toast[0], toast
     vscode.palette("Notifications: Clear All Notifications")
@@ -181,7 +183,7 @@ def test_first_run_notification_says_where_the_model_is(vscode):
     ("Add.java", "        ", r"\ba\b.*\bb\b"),
 ])
 def test_ghost_text_appears_and_tab_accepts(vscode, name, typed, expected):
-    before = accepted_count(vscode.server)
+    before = count(vscode.server, "accepted")
     vscode.open_file(name)
     vscode.type(typed)
     ghost = vscode.wait_ghost(f"ghost text in {name}")
@@ -194,16 +196,15 @@ def test_ghost_text_appears_and_tab_accepts(vscode, name, typed, expected):
     first_line = ghost.strip().splitlines()[0].strip()
     wait_for(f"{name} on disk to hold the suggestion", lambda: first_line in path.read_text(), 20)
     # The item's command (codewhisperer.acceptSuggestion) ran in the server: the metrics count it.
-    wait_for("the accept in the metrics", lambda: accepted_count(vscode.server) > before, 20)
+    wait_for("the accept in the metrics", lambda: count(vscode.server, "accepted") > before, 20)
 
 
 def test_alt_c_shows_several_suggestions_and_alt_brackets_cycle(vscode):
     vscode.open_file("cycle.py")
     vscode.type("    ")
     vscode.press("Alt+c")
-    wait_for("a suggestion counter n/N with N > 1", lambda: (c := vscode.counter()) and c[1] > 1, SUGGESTION_S,
-             on_fail=vscode.fail_shot("alt-c"))
-    first, total = vscode.counter(), vscode.counter()[1]
+    first, total = wait_for("a suggestion counter n/N with N > 1", lambda: (c := vscode.counter()) and c[1] > 1 and c,
+                            SUGGESTION_S, on_fail=vscode.fail_shot("alt-c"))
     first_text = vscode.ghost()
     vscode.shot("alt-c-several-suggestions")
     vscode.press("Alt+BracketRight")
@@ -214,7 +215,7 @@ def test_alt_c_shows_several_suggestions_and_alt_brackets_cycle(vscode):
     vscode.press("Alt+BracketLeft")
     wait_for("Alt+[ to show the previous one", lambda: vscode.counter() == (1, total), 15,
              on_fail=vscode.fail_shot("alt-previous"))
-    assert vscode.ghost() == first_text and first == (1, total)
+    assert vscode.ghost() == first_text and first == 1
     vscode.press("Escape")
 
 
@@ -222,9 +223,12 @@ def test_pause_and_resume_from_the_palette(vscode):
     vscode.palette("CodeWhisperer: Pause Auto-Suggestions")
     wait_for("the status item to say paused", lambda: vscode.status() == "CodeWhisperer: paused", 20)
     status_text = [t for t in vscode.browser("texts", selector=".statusbar-item") if "CodeWhisperer" in t]
+    answered_paused = count(vscode.server, "paused")
     vscode.open_file("paused.py")
     vscode.type("    if n < 2:\n")
-    time.sleep(12)  # a suggestion here takes a few seconds when not paused (the test above)
+    # The editor still asks; the server answers nothing because it is paused.
+    wait_for("the server to answer a request as paused", lambda: count(vscode.server, "paused") > answered_paused, 20)
+    time.sleep(8)  # a suggestion here takes a few seconds when not paused (the test above)
     vscode.shot("paused-no-suggestion")
     assert not vscode.ghost(), "a suggestion appeared while paused"
     assert any("paused" in t for t in status_text), status_text

@@ -45,7 +45,8 @@ class Tools:
         self.vsce = base / "driver" / "node_modules" / ".bin" / "vsce"
         wanted = {"node 24": self.node_bin / "node", "code-server": self.code_server,
                   "playwright-core": self.playwright / "package.json", "@vscode/vsce": self.vsce,
-                  "chromium": CHROMIUM, "editors/vscode/node_modules": VSCODE / "node_modules" / "vscode-languageclient"}
+                  "chromium": CHROMIUM,
+                  "editors/vscode/node_modules": VSCODE / "node_modules" / "vscode-languageclient"}
         missing = [name for name, path in wanted.items() if not path.exists()]
         if missing:
             pytest.fail(f"{', '.join(missing)} not installed under {base} or /usr/lib/chromium: "
