@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 import time
 from pathlib import Path
 
@@ -21,7 +22,28 @@ GHOST_INLINE = ".monaco-editor .ghost-text-decoration, .monaco-editor .ghost-tex
 GHOST_LINES = ".monaco-editor .ghost-text"  # the lines of a multi-line suggestion below the cursor's
 STATUS = ".statusbar-item [aria-label^='CodeWhisperer:'], .statusbar-item[aria-label^='CodeWhisperer:']"
 TOASTS = ".notification-list-item-message"  # the toasts and the notification center
+REFERENCE_ROWS = ".part.panel .monaco-list-row"  # the panel shows the Code Reference Log view
+EDITOR_FOCUSED = ".part.editor .monaco-editor.focused"
 COUNTER = re.compile(r"\b(\d+)/(\d+)\b")
+
+# shlex.quote as the standard library has it: the suggestion that repeats its body is licensed code
+# (PSF-2.0) for the reference tracker, whose index holds the standard library first.
+QUOTE_HEAD = '''import re
+
+_find_unsafe = re.compile(r'[^\\w@%+=:,./-]', re.ASCII).search
+
+
+'''
+QUOTE_BODY = '''    """Return a shell-escaped version of the string *s*."""
+    if not s:
+        return "''"
+    if _find_unsafe(s) is None:
+        return s
+
+    # use single quotes, and put single quotes into double quotes
+    # the string $'b is then quoted as '$'"'"'b'
+    return "'" + s.replace("'", "'\\"'\\"'") + "'"
+'''
 
 FILES = {
     "fib.py": "def fib(n):\n",
@@ -32,6 +54,7 @@ FILES = {
     "insecure.py": ("import subprocess\n\n\ndef run(command):\n    return subprocess.call(command, shell=True)\n\n\n"
                     "AWS_ACCESS_KEY_ID = \"AKIAZ3MSJV4WWNKWW5FG\"\n"),
     "settings_check.py": "import math\n\n\ndef circle_area(radius):\n",
+    "quoting.py": QUOTE_HEAD + "def quote(s):\n" + QUOTE_BODY + "\n\ndef quote_for_shell(s):\n",
 }
 
 USER_SETTINGS = {
@@ -108,7 +131,8 @@ class VSCode:
         wait_for(f"{name} in the active tab",
                  lambda: name in self.browser("attrs", selector=".tab.active", name="aria-label"), 20,
                  on_fail=self.fail_shot("tab"))
-        wait_for("the editor focused", lambda: self.browser("count", selector=".monaco-editor.focused"), 20,
+        # the editor area's, not the Output view's (also a monaco editor)
+        wait_for("the editor focused", lambda: self.browser("count", selector=EDITOR_FOCUSED), 20,
                  on_fail=self.fail_shot("focus"))
         self.press("Control+End")
 
@@ -179,16 +203,18 @@ def test_first_run_notification_says_where_the_model_is(vscode):
 
 @pytest.mark.parametrize("name, typed, expected", [
     ("fib.py", "    if n < 2:\n", r"return"),
-    ("add.js", "    ", r"\ba\b.*\bb\b"),  # a body that uses both parameters
-    ("Add.java", "        ", r"\ba\b.*\bb\b"),
+    ("add.js", "    return", r"\ba\b.*\bb\b"),  # an expression of both parameters
+    ("Add.java", "        return", r"\ba\b.*\bb\b"),
 ])
 def test_ghost_text_appears_and_tab_accepts(vscode, name, typed, expected):
     before = count(vscode.server, "accepted")
     vscode.open_file(name)
     vscode.type(typed)
-    ghost = vscode.wait_ghost(f"ghost text in {name}")
+    # The first ghost text may answer a keystroke typed before the last: wait for the answer to all of it.
+    ghost = wait_for(f"ghost text matching {expected!r} in {name}",
+                     lambda: re.search(expected, text := vscode.ghost()) and text, SUGGESTION_S,
+                     on_fail=vscode.fail_shot(f"ghost-{name}"))
     vscode.shot(f"ghost-text-{name.replace('.', '-')}")
-    assert re.search(expected, ghost), ghost
     vscode.press("Tab")
     wait_for("the ghost text to go after Tab", lambda: not vscode.ghost(), 10)
     vscode.save()
@@ -288,3 +314,34 @@ def test_output_channel_shows_server_log_at_its_levels(vscode):
     info = [line for line in lines if "[info] codewhisperer_lsp" in line]
     assert info, log[-3000:]
     assert not [line for line in lines if "[error]" in line and " INFO " in line], log[-3000:]
+
+
+def reference_index_has_the_stdlib(tmp: Path) -> bool:
+    """The server's own index answers for shlex.quote (it builds in the background at start)."""
+    sample = tmp / "quote.py"
+    sample.write_text("def quote(s):\n" + QUOTE_BODY)
+    done = subprocess.run([server_executable(), "references", "query", str(sample)], capture_output=True, text=True,
+                          timeout=120)
+    return "PSF-2.0" in done.stdout
+
+
+def test_accepting_a_suggestion_with_a_reference_logs_it(vscode, tmp_path):
+    wait_for("the reference index to hold the standard library", lambda: reference_index_has_the_stdlib(tmp_path),
+             300, interval=10)
+    vscode.open_file("quoting.py")
+    vscode.type("    ")
+    ghost = vscode.wait_ghost("a suggestion repeating shlex.quote")
+    assert "_find_unsafe(s)" in ghost, ghost
+    vscode.press("Tab")
+    vscode.palette("CodeWhisperer: Open Code Reference Log")
+    rows = wait_for("an entry in the Code Reference Log view",
+                    lambda: [t for t in vscode.browser("texts", selector=REFERENCE_ROWS) if "quoting.py" in t], 30,
+                    on_fail=vscode.fail_shot("reference-log"))
+    # The entry opens on the accepted lines; its twistie shows the license and the source below it.
+    vscode.browser("click", selector=f"{REFERENCE_ROWS}:has-text('quoting.py')")
+    vscode.browser("click", selector=f"{REFERENCE_ROWS}:has-text('quoting.py') .monaco-tl-twistie")
+    wait_for("the license under the entry",
+             lambda: any("PSF-2.0" in t for t in vscode.browser("texts", selector=REFERENCE_ROWS)), 15,
+             on_fail=vscode.fail_shot("reference-license"))
+    vscode.shot("code-reference-log")
+    assert rows
