@@ -174,10 +174,10 @@ def vscode(tmp_path_factory):
     vsix = package_extension(tools, home)
     server = CodeServer(tools, home, workspace, USER_SETTINGS)
     server.install(vsix)
-    url = server.start()
-    browser = Browser(tools, url, home / "browser.log")
-    ui = VSCode(browser, server, shots)
+    browser = None
     try:
+        browser = Browser(tools, server.start(), home / "browser.log")
+        ui = VSCode(browser, server, shots)
         wait_for("the workbench", lambda: browser("count", selector=".monaco-workbench .part.statusbar"), 120,
                  on_fail=ui.fail_shot("workbench"))
         ui.open_file("fib.py")  # activates the extension (onLanguage:python)
@@ -185,7 +185,8 @@ def vscode(tmp_path_factory):
                  interval=1, on_fail=ui.fail_shot("ready"))
         yield ui
     finally:
-        browser.close()
+        if browser:
+            browser.close()
         server.stop()
         print(f"\nVS Code screenshots: {shots}")
 
