@@ -2,9 +2,14 @@
 // textDocument/inlineCompletion as inline suggestions, and add the commands, the status-bar item
 // and the Code Reference Log view around it.
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import * as readline from 'readline';
+import {
+    ExecuteCommandRequest, LanguageClient, LanguageClientOptions, LogMessageNotification, ServerOptions,
+} from 'vscode-languageclient/node';
+import { showWelcomeOnce } from './firstRun';
 import { Commands, ReferenceLog, Status } from './protocol';
 import { ReferenceLogView } from './referenceLog';
+import { pipeServerLog } from './serverLog';
 import { showScannedFiles, startScan, stopScan } from './securityScan';
 import { serverSettings, withoutClientKeys } from './settings';
 import { StatusBar } from './statusBar';
@@ -24,12 +29,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
     client.onNotification(Status, params => status.update(params));
     client.onNotification(ReferenceLog, entry => log.add(entry));
+    // stderr carries every record at its level (serverLog.ts); the server's window/logMessage copies
+    // of its warnings and errors would show each one twice.
+    client.onNotification(LogMessageNotification.type, () => undefined);
     registerCommands(context, client, status, log, output);
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(event => {
         if (event.affectsConfiguration('codewhisperer') && client?.isRunning()) {
             void client.sendNotification('workspace/didChangeConfiguration', { settings: { codewhisperer: serverSettings() } });
         }
     }));
+    void showWelcomeOnce(context, output);
     await client.start();
     await log.load().catch(error => output.warn(`reference log not loaded: ${error}`));
 }
@@ -49,6 +58,11 @@ function createClient(output: vscode.LogOutputChannel): LanguageClient {
             { scheme: 'file', language }, { scheme: 'untitled', language }]),
         initializationOptions: serverSettings(),
         outputChannel: output,
+        stdioOptions: {
+            stdout: (input, channel) => readline.createInterface({ input, terminal: false })
+                .on('line', line => channel.info(line)),
+            stderr: (input, channel) => pipeServerLog(input, channel),
+        },
         middleware: {
             workspace: {
                 configuration: async (params, token, next) => {

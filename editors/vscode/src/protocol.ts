@@ -31,6 +31,7 @@ export interface StatusParams {
     message?: string;
     model?: string;
     device?: string;
+    paused?: boolean;
 }
 
 export interface ScanResult {

@@ -8,7 +8,7 @@ const CLIENT_ONLY = ['server', 'trace'];
 export const SERVER_KEYS = [
     'model', 'modelPath', 'device', 'threads', 'autoSuggestions', 'debounceMs', 'numSuggestions',
     'maxPromptTokens', 'maxNewTokens', 'crossFileContext', 'temperature', 'includeSuggestionsWithCodeReferences',
-    'collectMetrics', 'logLevel', 'security.autoScanOnSave', 'security.maxFiles', 'security.maxBytes',
+    'collectMetrics', 'referenceFolders', 'logLevel', 'security.autoScanOnSave', 'security.maxFiles', 'security.maxBytes',
     'security.timeoutSeconds', 'security.checkSuggestions', 'security.returnInsecureSuggestions',
     'remote.url', 'remote.model', 'remote.apiKey', 'remote.timeoutSeconds',
 ];

@@ -3,11 +3,12 @@ import * as vscode from 'vscode';
 import { StatusParams } from './protocol';
 
 export class StatusBar implements vscode.Disposable {
-    private readonly item = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
+    private readonly item = vscode.window.createStatusBarItem('codewhisperer.status', vscode.StatusBarAlignment.Right, 100);
     private state: StatusParams = { state: 'loading' };
     paused = false;
 
     constructor() {
+        this.item.name = 'CodeWhisperer';
         this.item.command = 'codewhisperer.togglePause';
         this.render();
         this.item.show();
@@ -15,7 +16,9 @@ export class StatusBar implements vscode.Disposable {
 
     update(status: StatusParams): void {
         this.state = status;
-        if (status.state === 'paused') {
+        if (typeof status.paused === 'boolean') {
+            this.paused = status.paused;
+        } else if (status.state === 'paused') {
             this.paused = true;
         }
         this.render();
@@ -31,6 +34,8 @@ export class StatusBar implements vscode.Disposable {
         const icon = this.paused ? '$(debug-pause)' : state === 'loading' ? '$(loading~spin)'
             : state === 'failing' ? '$(error)' : '$(sparkle)';
         this.item.text = `${icon} CodeWhisperer${this.paused ? ' (paused)' : ''}`;
+        // Screen readers (and the UI tests) read the state, not the icon.
+        this.item.accessibilityInformation = { label: `CodeWhisperer: ${this.paused ? 'paused' : state}`, role: 'button' };
         const lines = [`State: ${this.paused ? 'paused' : state}`];
         if (model) { lines.push(`Model: ${model}${device ? ` on ${device}` : ''}`); }
         if (message) { lines.push(message); }
