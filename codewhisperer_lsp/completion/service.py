@@ -93,10 +93,10 @@ def attempts_for(fim: bool, invoked: bool, settings: Settings, ranking: bool) ->
 # A cold region (the window's state is not cached: a jump, a newly opened file) answers first from a
 # short window when the full one would compute more than QUICK_PREFILL tokens; the full window is
 # then prefilled while the user reads (warmup.py) and serves the next keystroke. After an edit the
-# warm-up computes the window through BELOW_LINES lines under the last request's line.
+# warm-up computes the window through BELOW_LINES lines under the last request's line (the budget allowing).
 QUICK_PREFILL = 160
 QUICK_TOKENS = 144  # a short window's lines when it starts; it grows to the budget as the cursor moves down
-BELOW_LINES = 24
+BELOW_LINES = 48
 
 # The speed levers, all on by default; the replay benchmark turns them off one by one to measure
 # what each buys (docs/SPEED.md): regions (a window start that stays put), quick (a short window on
@@ -157,7 +157,7 @@ class CompletionService:
         region = self._regions.get(uri)
         if region is None:
             return
-        generator, lead, starts, line = region
+        generator, lead, starts, line, most = region
 
         def make_ids() -> list[list[int]]:
             current = text()
@@ -165,7 +165,8 @@ class CompletionService:
                 return []
             lines = current.split("\n")
             end = min(len(lines), line + BELOW_LINES)
-            return [generator.encode(lead + "\n".join(lines[start:end]) + "\n") for start in starts if start < end]
+            # no further than a prompt from that start may reach (the budget), nothing a request would not use
+            return [generator.encode(lead + "\n".join(lines[start:end]) + "\n")[:most] for start in starts if start < end]
         self.warmer.want(generator, make_ids)
 
     def forget(self, uri: str) -> None:
@@ -267,7 +268,8 @@ class CompletionService:
             cursor_line = len(lines) - 1
             starts = [quick_start, start] if quick else [start]
             if "warm" in self.levers and start is not None:
-                self._regions[request.uri] = (generator, header + lead, starts, cursor_line)
+                self._regions[request.uri] = (generator, header + lead, starts, cursor_line,
+                                              len(generator.encode(header + lead)) + budget)
             if quick and "warm" in self.levers:  # the full window, up to the cursor's line, while the user reads the quick answer
                 self.warmer.want(generator, lambda: [generator.encode(
                     header + lead + "\n".join(lines[start:cursor_line]) + "\n")] if cursor_line > start else [])

@@ -30,8 +30,8 @@ from codewhisperer_lsp.model.speculative import ModelDraft, PromptLookup
 log = logging.getLogger(__name__)
 
 PREFILL_CHUNK = 256
-WARM_CHUNK, WARM_CHUNK_MIN, WARM_CHUNK_MAX = 16, 4, 128  # tokens per step of a warm-up
-WARM_HOLD_S = 0.08  # a step's length: what a request that comes may wait for
+WARM_CHUNK, WARM_CHUNK_MIN, WARM_CHUNK_MAX = 16, 16, 128  # tokens per step of a warm-up (fewer waste passes)
+WARM_HOLD_S = 0.15  # a step's length: what a request that comes may wait for
 DEFAULT_CACHE_BYTES = 160 << 20  # saved prefix states, all together
 
 
