@@ -13,8 +13,8 @@ supersedes the older). The request after the last keystroke is the pause's: the 
 it to its answer is the figure (debounce and gate included). Now and then a manual trigger follows.
 Then the line is written back as it was and the user reads for DWELL_S before moving on.
 
-The peer: llama.cpp's `llama-server` (the llama.cpp tree inside llama-cpp-python's sdist, see
-bench/setup_peers.sh) on the same GGUF, same threads, `--cache-reuse 256`, its `/infill` endpoint
+The peer: llama.cpp's `llama-server` (the llama.cpp tree inside llama-cpp-python's sdist, built by
+bench/setup_llama_server.sh into the cache folder) on the same GGUF, same threads, `--cache-reuse 256`, its `/infill` endpoint
 as llama.vim uses it: the same prefix lines (the same token budget as the server's window), the
 same suffix budget, greedy, one line. A keystroke's request closes the previous one's connection
 (llama.vim cancels its job likewise). Set LLAMA_SERVER to the binary, or --no-peer.
