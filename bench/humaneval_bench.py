@@ -78,9 +78,14 @@ def utf16_position(text: str, offset: int) -> tuple[int, int]:
 class Server:
     """The real server over stdio, driven the way an editor drives it."""
 
-    def __init__(self, state_dir: str, request_timeout: float, suggestions: int = 1):
+    def __init__(self, state_dir: str, request_timeout: float, suggestions: int = 1, trigger: int = 1,
+                 levers: str | None = None):
         self.log = open(Path(state_dir) / "server-stderr.log", "wb")
-        self.raw = RawServer(env={"CODEWHISPERER_STATE_DIR": state_dir}, stderr=self.log)
+        env = {"CODEWHISPERER_STATE_DIR": state_dir}
+        if levers is not None:
+            env["CODEWHISPERER_SPEED_LEVERS"] = levers
+        self.trigger = trigger
+        self.raw = RawServer(env=env, stderr=self.log)
         self.timeout = request_timeout
         self.ids = iter(range(1, 10**9))
         self.raw.initialize({"codewhisperer": {**OPTIONS["codewhisperer"], "numSuggestions": suggestions}})
@@ -99,7 +104,7 @@ class Server:
         started = time.monotonic()
         self.raw.request(msg_id, "textDocument/inlineCompletion", {
             "textDocument": {"uri": uri}, "position": {"line": line, "character": character},
-            "context": {"triggerKind": 1}})
+            "context": {"triggerKind": self.trigger}})
         answer = self.raw.response(msg_id, self.timeout)
         seconds = time.monotonic() - started
         self.raw.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
@@ -348,6 +353,10 @@ def main() -> int:
                         help="numSuggestions of the server (a manual trigger's default is 3: on a line with code "
                              "below, candidates ranked by how well that code follows; elsewhere the greedy item, "
                              "then sampled ones; those that keep the syntax whole first); the first item is scored")
+    parser.add_argument("--trigger", choices=("invoked", "automatic"), default="invoked",
+                        help="the request's triggerKind (automatic: the first request in a new file, as typing sends it)")
+    parser.add_argument("--levers", default=None,
+                        help="the server's speed levers (CODEWHISPERER_SPEED_LEVERS; '' for none), default all")
     args = parser.parse_args()
     sets = [s.strip() for s in args.sets.split(",") if s.strip()]
     unknown = set(sets) - {"humaneval", "infill", "smoke"}
@@ -363,7 +372,8 @@ def main() -> int:
     started = time.monotonic()
     bare = Bare(args.threads)
     with tempfile.TemporaryDirectory(prefix="cw-bench-state-") as state:
-        server = Server(state, args.request_timeout, args.suggestions)
+        server = Server(state, args.request_timeout, args.suggestions,
+                        1 if args.trigger == "invoked" else 2, args.levers)
         results: dict = {}
         try:
             if "humaneval" in sets:
@@ -376,6 +386,7 @@ def main() -> int:
             server.close()
     print(f"server: {server.status.get('message', server.status)}")
     print(f"bare: {bare.status.message}")
+    print(f"trigger {args.trigger}; levers {'all' if args.levers is None else args.levers or 'none'}")
     print(f"sets: {','.join(sets)}; limit {args.limit}; seed {args.seed}; numSuggestions {args.suggestions}; "
           f"test timeout {args.timeout:.0f} s; "
           f"maxNewTokens {MAX_NEW_TOKENS}; {time.monotonic() - started:.0f} s")

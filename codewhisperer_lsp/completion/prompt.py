@@ -1,7 +1,9 @@
-"""Build the model prompt within a token budget, stable while the user types.
+"""Build the model prompt within a token budget, stable while the user types and moves.
 
-The prompt starts at a line boundary that moves in steps of ANCHOR lines, so consecutive
-keystrokes share their first tokens and the generator reuses their cached state.
+The prompt starts at a line boundary that stays put while the cursor moves within a region
+(`Windows`): consecutive keystrokes, and moves up or down within the window, share their first
+tokens, so the generator reuses their cached state and computes only the lines between. A start
+is on a grid of REGION_LINES lines and, when it must move, leaves room below the cursor.
 The last, possibly partial, token of the text before the cursor is taken off the prompt and the
 model is made to generate it again (token healing): a prompt that ends in indentation or in the
 middle of a word otherwise makes the model start with a stray space or a split token.
@@ -9,6 +11,7 @@ middle of a word otherwise makes the model start with a stray space or a split t
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -49,6 +52,80 @@ def _window(lines: list[str], tokenizer: Tokenizer, budget: int) -> int:
     return min(len(lines) - 1, -(-start // ANCHOR) * ANCHOR)
 
 
+# A new window start fills this share of the budget, so the cursor can move down the rest before the
+# start moves; a kept start is given up when the lines before the cursor fill less than MIN_FILL.
+REGION_LINES = 32
+NEW_FILL = 0.6
+MIN_FILL = 0.3
+
+
+class Windows:
+    """Per document, the window starts used lately; a request whose cursor still fits one keeps it
+    (its state is likely cached), so a move within the region computes only the lines in between."""
+
+    def __init__(self, grid: int = REGION_LINES, remembered: int = 4, documents: int = 64):
+        self._grid, self._remembered, self._documents = grid, remembered, documents
+        self._starts: OrderedDict[str, list[int]] = OrderedDict()
+
+    def latest(self, key: str) -> int | None:
+        starts = self._starts.get(key)
+        return starts[0] if starts else None
+
+    def start_for(self, key: str, lines: list[str], tokenizer: Tokenizer, budget: int,
+                  new_tokens: int | None = None) -> int:
+        """The first line of the window for a prefix of `lines` (the last one the cursor's). A
+        remembered start is kept while its lines fit `budget`; a new one holds about `new_tokens`
+        (NEW_FILL of the budget by default), so the window grows as the cursor moves down."""
+        chosen = self.options(key, lines, tokenizer, budget, new_tokens)[0]
+        self.remember(key, chosen)
+        return chosen
+
+    def options(self, key: str, lines: list[str], tokenizer: Tokenizer, budget: int,
+                new_tokens: int | None = None) -> list[int]:
+        """The remembered start that still fits (if any), then a new one; nothing remembered."""
+        whole_file = new_tokens is None  # a file that fits the budget is shown whole, from its first line
+        new_tokens = int(NEW_FILL * budget) if new_tokens is None else new_tokens
+        least = min(MIN_FILL * budget, new_tokens / 2)
+        # tokens of lines[i:] for i from the end, until past the budget
+        fill: dict[int, int] = {}
+        total, natural = 0, len(lines)
+        for index in range(len(lines) - 1, -1, -1):
+            total += len(tokenizer.encode(lines[index])) + 1
+            if total > budget:
+                break
+            fill[index] = total
+            natural = index
+        natural = min(natural, len(lines) - 1)
+        found = []
+        for start in self._starts.get(key, ()):
+            if natural <= start <= len(lines) - 1 and (start == 0 or fill.get(start, 0) >= least):
+                found.append(start)
+                break
+        if natural == 0 and (whole_file or fill.get(0, 0) <= new_tokens):
+            placed = 0
+        else:
+            target = next((i for i in sorted(fill) if fill[i] <= new_tokens), natural)
+            placed = (target // self._grid) * self._grid
+            if placed < natural:
+                placed = min(len(lines) - 1, -(-natural // self._grid) * self._grid)
+        if placed not in found:
+            found.append(placed)
+        return found
+
+    def remember(self, key: str, start: int) -> None:
+        starts = self._starts.setdefault(key, [])
+        self._starts.move_to_end(key)
+        if start in starts:
+            starts.remove(start)
+        starts.insert(0, start)
+        del starts[self._remembered:]
+        while len(self._starts) > self._documents:
+            self._starts.popitem(last=False)
+
+    def forget(self, key: str) -> None:
+        self._starts.pop(key, None)
+
+
 def trim_prefix(prefix: str, tokenizer: Tokenizer, budget: int) -> tuple[str, int]:
     lines = prefix.split("\n")
     start = _window(lines, tokenizer, budget)
@@ -80,10 +157,19 @@ def heal(prefix: str, tokenizer: Tokenizer) -> tuple[str, str]:
     return prefix[: -len(last)], last
 
 
+def suffix_budget_of(budget: int, use_fim: bool, suffix_share: float = 0.25) -> int:
+    return min(int(budget * suffix_share), SUFFIX_TOKENS_MAX) if use_fim else 0
+
+
 def build(tokenizer: Tokenizer, template: str, header: str, prefix: str, suffix: str, use_fim: bool,
-          budget: int, suffix_share: float = 0.25, heal_tokens: bool = True) -> Prompt:
-    suffix_budget = min(int(budget * suffix_share), SUFFIX_TOKENS_MAX) if use_fim else 0
-    kept_prefix, start_line = trim_prefix(prefix, tokenizer, budget - suffix_budget)
+          budget: int, suffix_share: float = 0.25, heal_tokens: bool = True, start_line: int | None = None) -> Prompt:
+    """`start_line`: where the window starts (Windows.start_for); by default the first line that
+    fits the budget, moved to an ANCHOR."""
+    suffix_budget = suffix_budget_of(budget, use_fim, suffix_share)
+    if start_line is None:
+        kept_prefix, start_line = trim_prefix(prefix, tokenizer, budget - suffix_budget)
+    else:
+        kept_prefix = "\n".join(prefix.split("\n")[start_line:])
     kept_prefix, healed = heal(kept_prefix, tokenizer) if heal_tokens else (kept_prefix, "")
     if use_fim:
         body = template.format(prefix=kept_prefix, suffix=trim_suffix(suffix, tokenizer, suffix_budget))

@@ -9,6 +9,7 @@ thread; `cancelled()` is checked at every decoding step.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -16,6 +17,7 @@ from typing import Callable
 from codewhisperer_lsp.completion import crossfile
 from codewhisperer_lsp.completion import prompt as prompts
 from codewhisperer_lsp.completion import rerank
+from codewhisperer_lsp.completion import warmup
 from codewhisperer_lsp.completion.auto_imports import strip_body_imports
 from codewhisperer_lsp.completion.blocks import block_finished, signature_end, statement_end
 from codewhisperer_lsp.completion.kinds import Stop
@@ -88,6 +90,25 @@ def attempts_for(fim: bool, invoked: bool, settings: Settings, ranking: bool) ->
                                    for seed in range(1, settings.numSuggestions))
 
 
+# A cold region (the window's state is not cached: a jump, a newly opened file) answers first from a
+# short window when the full one would compute more than QUICK_PREFILL tokens; the full window is
+# then prefilled while the user reads (warmup.py) and serves the next keystroke. After an edit the
+# warm-up computes the window through BELOW_LINES lines under the last request's line (the budget allowing).
+QUICK_PREFILL = 160
+QUICK_TOKENS = 144  # a short window's lines when it starts; it grows to the budget as the cursor moves down
+BELOW_LINES = 48
+
+# The speed levers, all on by default; the replay benchmark turns them off one by one to measure
+# what each buys (docs/SPEED.md): regions (a window start that stays put), quick (a short window on
+# a cold region), warm (prefill while the user reads). None of them: the window follows the cursor.
+LEVERS = ("regions", "quick", "warm")
+
+
+def levers() -> frozenset[str]:
+    raw = os.environ.get("CODEWHISPERER_SPEED_LEVERS")
+    return frozenset(LEVERS if raw is None else (name.strip() for name in raw.split(",") if name.strip()))
+
+
 BLANK_RUN_MAX = 24  # characters of nothing but whitespace after which a line suggestion gives up
 
 
@@ -122,6 +143,36 @@ class CompletionService:
         self.engine = engine
         self._healer = None
         self.crossfile = crossfile.CrossFileContext()
+        self.windows = prompts.Windows()
+        self.quick_windows = prompts.Windows(grid=4)
+        self.warmer = warmup.shared()
+        self.levers = levers()
+        self._regions: dict[str, tuple] = {}  # uri -> (generator, lead text, window starts, cursor line)
+
+    def changed(self, uri: str, text: Callable[[], str | None]) -> None:
+        """The document was edited: once the user stops, prefill its windows (the one the last
+        request used first) through BELOW_LINES lines under that request's line (`text()` gives
+        the document's text then)."""
+        self.warmer.activity()
+        region = self._regions.get(uri)
+        if region is None:
+            return
+        generator, lead, starts, line, most = region
+
+        def make_ids() -> list[list[int]]:
+            current = text()
+            if current is None:
+                return []
+            lines = current.split("\n")
+            end = min(len(lines), line + BELOW_LINES)
+            # no further than a prompt from that start may reach (the budget), nothing a request would not use
+            return [generator.encode(lead + "\n".join(lines[start:end]) + "\n")[:most] for start in starts if start < end]
+        self.warmer.want(generator, make_ids)
+
+    def forget(self, uri: str) -> None:
+        self._regions.pop(uri, None)
+        self.windows.forget(uri)
+        self.quick_windows.forget(uri)
 
     def _healer_for(self, generator):
         if self._healer is None:
@@ -131,6 +182,14 @@ class CompletionService:
 
     def complete(self, request: CompletionRequest, settings: Settings,
                  cancelled: Callable[[], bool] = lambda: False) -> CompletionResult:
+        self.warmer.begin()
+        try:
+            return self._complete(request, settings, cancelled)
+        finally:
+            self.warmer.end()
+
+    def _complete(self, request: CompletionRequest, settings: Settings,
+                  cancelled: Callable[[], bool]) -> CompletionResult:
         started = time.monotonic()
         generator = self.engine.generator()
         spec = self.engine.spec
@@ -151,9 +210,19 @@ class CompletionService:
         # that does not start with the text taken off is dropped below.
         remote = getattr(generator, "remote", False)
 
-        def build(heal: bool, fim: bool) -> prompts.Prompt:
+        budget = settings.maxPromptTokens - context.tokens
+        lines = situation.prefix.split("\n")
+        # one start for both layouts: the fill-in-the-middle one's prefix budget (the other has room to spare)
+        start = self.windows.start_for(request.uri, lines, generator, budget - prompts.suffix_budget_of(budget, True)) \
+            if "regions" in self.levers else None
+        quick, quick_start = False, None
+
+        def build_at(heal: bool, fim: bool, start_line: int | None) -> prompts.Prompt:
             return prompts.build(generator, spec.fim_template, header, situation.prefix, situation.suffix,
-                                 use_fim=fim, budget=settings.maxPromptTokens - context.tokens, heal_tokens=heal)
+                                 use_fim=fim, budget=budget, heal_tokens=heal, start_line=start_line)
+
+        def build(heal: bool, fim: bool) -> prompts.Prompt:
+            return build_at(heal, fim, quick_start if quick else start)
 
         can_heal = getattr(generator, "can_heal", True)
         built: dict[bool, prompts.Prompt] = {}
@@ -176,6 +245,34 @@ class CompletionService:
         ranking = request.invoked and rerank.can_rank(generator) and plan.stop in (Stop.LINE, Stop.NEXT_LINE) \
             and code_below
         attempts = attempts_for(fim, request.invoked, settings, ranking)
+        lead = (spec.fim_template.split("{prefix}")[0] if fim else "")
+        if hasattr(generator, "reusable"):
+            full = prompt_for(fim)
+            cold = len(full.ids) - generator.reusable(full.ids)
+            timings["cold_tokens"] = cold
+            if cold > QUICK_PREFILL and not request.invoked and "quick" in self.levers and start is not None:
+                # the short window already in use here if it is still warm, else a new one near the cursor
+                best = cold
+                for option in self.quick_windows.options(request.uri, lines, generator,
+                                                         budget - prompts.suffix_budget_of(budget, True), QUICK_TOKENS):
+                    ids = build_at(can_heal, fim, option).ids
+                    option_cold = len(ids) - generator.reusable(ids)
+                    if option > start and option_cold < best:
+                        best, quick_start = option_cold, option
+                if best < cold:
+                    quick = True
+                    self.quick_windows.remember(request.uri, quick_start)
+                    built.clear()
+                    timings["cold_tokens"] = best
+                timings["quick_window"] = quick
+            cursor_line = len(lines) - 1
+            starts = [quick_start, start] if quick else [start]
+            if "warm" in self.levers and start is not None:
+                self._regions[request.uri] = (generator, header + lead, starts, cursor_line,
+                                              len(generator.encode(header + lead)) + budget)
+            if quick and "warm" in self.levers:  # the full window, up to the cursor's line, while the user reads the quick answer
+                self.warmer.want(generator, lambda: [generator.encode(
+                    header + lead + "\n".join(lines[start:cursor_line]) + "\n")] if cursor_line > start else [])
         extra = {"prompt_text": prompt_for(fim).text} if remote else {}
         items: list[str] = []
         origins: dict[str, list[str]] = {}

@@ -131,9 +131,11 @@ class InlineCompletionFeature:
     # --- document events ---
     def changed(self, uri: str) -> None:
         self.debounce.typed(uri)
+        self.service.changed(uri, lambda: getattr(self.server.workspace.text_documents.get(unquote(uri)), "source", None))
 
     def closed(self, uri: str) -> None:
         self.debounce.forget(uri)
+        self.service.forget(uri)
         self.typeahead.forget(uri)
 
     # --- the request ---

@@ -30,6 +30,8 @@ from codewhisperer_lsp.model.speculative import ModelDraft, PromptLookup
 log = logging.getLogger(__name__)
 
 PREFILL_CHUNK = 256
+WARM_CHUNK, WARM_CHUNK_MIN, WARM_CHUNK_MAX = 16, 16, 128  # tokens per step of a warm-up (fewer waste passes)
+WARM_HOLD_S = 0.15  # a step's length: what a request that comes may wait for
 DEFAULT_CACHE_BYTES = 160 << 20  # saved prefix states, all together
 
 
@@ -199,6 +201,34 @@ class OnnxGenerator:
             return saved
         self.state.truncate(live)
         return live
+
+    def reusable(self, ids: list[int]) -> int:
+        """How many first tokens of `ids` a request would reuse now (live or saved state); an
+        estimate taken without the lock (a warm-up may be moving the live state)."""
+        live = _common_prefix(list(self.state.ids), ids)
+        saved = max((_common_prefix(entry.ids, ids) for entry in list(self.cache._entries.values())), default=0)
+        return max(live, saved)
+
+    def warm(self, ids: list[int], stop: Callable[[], bool], hold_s: float = WARM_HOLD_S) -> int:
+        """Prefill `ids` while nobody waits for the model, in chunks sized to hold the lock about
+        `hold_s` (a request waits that long at most); `stop()` ends it between chunks (a request
+        came, or the wanted ids changed). The state reached stays live (or saved, once a request
+        moves it). Returns the tokens computed."""
+        done, chunk = 0, WARM_CHUNK
+        while not stop():
+            with self._lock:
+                if stop():
+                    break
+                have = self._sync(ids + [-1])  # -1: no token matches it; every id of `ids` may be reused
+                if have >= len(ids):
+                    break
+                end = min(len(ids), have + chunk)
+                began = time.monotonic()
+                self._run(ids[have:end])
+                per_token = (time.monotonic() - began) / (end - have)
+                done += end - have
+            chunk = int(min(WARM_CHUNK_MAX, max(WARM_CHUNK_MIN, hold_s / max(per_token, 1e-4))))
+        return done
 
     def advance_to(self, ids: list[int], cancelled: Callable[[], bool] = lambda: False) -> np.ndarray:
         """Make the state hold `ids` (reusing what it can); returns the logits after the last one."""

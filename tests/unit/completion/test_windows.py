@@ -1,0 +1,107 @@
+"""The prompt window's start stays put while the cursor moves within a region, and the warm-up
+prefills while nobody waits (with fakes for the tokenizer and the generator)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from codewhisperer_lsp.completion import prompt as prompts
+from codewhisperer_lsp.completion.warmup import Warmer
+
+
+class WordTokens:
+    """One token per word, and one per empty line."""
+
+    def encode(self, text: str) -> list[int]:
+        return [len(word) for word in text.split()] or [0]
+
+    def decode(self, ids: list[int]) -> str:
+        return " ".join("x" * n for n in ids)
+
+
+def doc(lines: int) -> list[str]:
+    return [f"line {n} a b c d e f g h" for n in range(lines)]  # 10 words, 11 tokens with its newline
+
+
+def test_a_start_is_kept_while_the_cursor_moves_down_and_up_within_the_window():
+    windows, tok, text = prompts.Windows(grid=8), WordTokens(), doc(400)
+    first = windows.start_for("a", text[:200], tok, 550)  # 50 lines fit
+    assert first % 8 == 0 and 150 <= first <= 200 - 30  # the new start leaves room below
+    for cursor in (205, 210, 190, 199):  # moves of 5, then up
+        assert windows.start_for("a", text[:cursor], tok, 550) == first
+    moved = windows.start_for("a", text[:260], tok, 550)  # no longer fits: a new start
+    assert moved > first
+    assert windows.start_for("a", text[:200], tok, 550) == first  # back: the remembered start again
+
+
+def test_a_start_far_above_the_cursor_is_not_kept_and_the_top_of_the_file_is_zero():
+    windows, tok, text = prompts.Windows(grid=8), WordTokens(), doc(400)
+    assert windows.start_for("a", text[:20], tok, 550) == 0
+    far = windows.start_for("a", text[:300], tok, 550)
+    assert far > 240
+    assert windows.start_for("b", text[:300], tok, 550) == far  # the same place gives the same start
+
+
+def test_the_prompt_built_from_a_kept_start_reuses_the_earlier_prompts_tokens():
+    windows, tok, text = prompts.Windows(grid=8), WordTokens(), doc(400)
+    full = "\n".join(text)
+
+    def prompt_at(line: int) -> list[int]:
+        prefix = full[: full.index(text[line])]
+        start = windows.start_for("a", prefix.split("\n"), tok, 550)
+        return prompts.build(tok, "<|fim_prefix|>{prefix}<|fim_suffix|>{suffix}<|fim_middle|>", "", prefix,
+                             full[len(prefix):], False, 550, heal_tokens=False, start_line=start).ids
+
+    before, after = prompt_at(200), prompt_at(206)
+    assert after[:len(before) - 1] == before[:-1]  # only the lines in between are new
+
+
+class FakeGenerator:
+    def __init__(self):
+        self.computed: list[int] = []
+        self.lock = threading.Lock()
+
+    def warm(self, ids, stop, chunk=4):
+        done = 0
+        while not stop() and len(self.computed) < len(ids):
+            with self.lock:
+                step = ids[len(self.computed):len(self.computed) + chunk]
+                self.computed.extend(step)
+                done += len(step)
+                time.sleep(0.005)
+        return done
+
+
+def wait_for(condition, timeout=2.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not condition():
+        time.sleep(0.005)
+    return condition()
+
+
+def test_the_warm_up_waits_for_quiet_then_prefills_and_stops_for_a_request():
+    warmer, generator = Warmer(quiet_s=0.05), FakeGenerator()
+    warmer.activity()
+    warmer.want(generator, lambda: [list(range(400))])
+    assert not generator.computed  # the user just typed: not yet
+    assert wait_for(lambda: len(generator.computed) > 0)
+    warmer.begin()  # a request: the warm-up stops between chunks
+    with generator.lock:
+        held = len(generator.computed)
+    time.sleep(0.05)
+    assert len(generator.computed) <= held + 4 and len(generator.computed) < 400
+    warmer.end()
+    assert wait_for(lambda: len(generator.computed) == 400)
+    assert wait_for(lambda: warmer.stats["finished"] == 1)
+
+
+def test_a_newer_wish_replaces_the_older_and_an_engine_without_warm_up_is_skipped():
+    warmer, generator = Warmer(quiet_s=0.0), FakeGenerator()
+    warmer.want(object(), lambda: [[1, 2, 3]])  # a remote engine: nothing to do
+    assert warmer.stats["jobs"] == 0
+    warmer.begin()
+    warmer.want(generator, lambda: [list(range(1000))])
+    warmer.want(generator, lambda: [[7, 8, 9]])
+    warmer.end()
+    assert wait_for(lambda: generator.computed == [7, 8, 9])
