@@ -52,7 +52,8 @@ def wait_warm(service: CompletionService, timeout: float = 300.0) -> None:
         time.sleep(0.05)
 
 
-def test_a_cold_jump_answers_from_a_short_window_then_the_region_is_warm(engine):
+def test_a_cold_jump_answers_from_a_short_window_then_the_region_is_warm(engine, monkeypatch):
+    monkeypatch.setenv("CODEWHISPERER_SPEED_LEVERS", "regions,quick,warm")  # quick is opt-in
     service = CompletionService(engine)
     engine.generator().cache.clear()
     text = long_file()
