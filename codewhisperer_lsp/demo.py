@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import shutil
 import sys
 import tempfile
 import textwrap
@@ -107,9 +108,12 @@ async def run_demo() -> int:
         print(f"[server] {params.message}")
 
     started = time.monotonic()
+    workspace = Path(tempfile.mkdtemp(prefix="codewhisperer-demo-"))  # scans read inside the workspace only
     await client.start_io(sys.executable, "-m", "codewhisperer_lsp")
     await client.initialize_async(types.InitializeParams(
-        capabilities=types.ClientCapabilities(), initialization_options={"codewhisperer": {"numSuggestions": 2}}))
+        capabilities=types.ClientCapabilities(), root_uri=workspace.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=workspace.as_uri(), name="demo")],
+        initialization_options={"codewhisperer": {"numSuggestions": 2}}))
     client.initialized(types.InitializedParams())
     status = await _wait_ready(statuses, 300)
     print(f"server ready in {time.monotonic() - started:.1f} s: {status['message']}")
@@ -128,11 +132,12 @@ async def run_demo() -> int:
         show(sample, items, time.monotonic() - t0)
         failures += not items
     print(f"\n{len(SAMPLES) - failures}/{len(SAMPLES)} samples got a suggestion")
-    scan_ok = await demo_security_scan(client, diagnostics)
+    scan_ok = await demo_security_scan(client, diagnostics, workspace)
     references_ok = await demo_references(client)
     await client.shutdown_async(None)
     client.exit(None)
     await asyncio.sleep(0.2)
+    shutil.rmtree(workspace, ignore_errors=True)
     return 0 if failures == 0 and scan_ok and references_ok else 1
 
 
@@ -156,28 +161,27 @@ helpers.run("ls " + input())
 '''
 
 
-async def demo_security_scan(client: LanguageClient, diagnostics: dict) -> bool:
+async def demo_security_scan(client: LanguageClient, diagnostics: dict, root: Path) -> bool:
     """Scan a small project (a file and the module it imports) and print the Problems panel."""
     print("\n=== security scan: main.py and the files it imports")
-    with tempfile.TemporaryDirectory(prefix="codewhisperer-demo-") as folder:
-        root = Path(folder)
-        (root / "helpers.py").write_text(SCAN_HELPER)
-        main = root / "main.py"
-        main.write_text(SCAN_MAIN)
-        client.text_document_did_open(types.DidOpenTextDocumentParams(
-            types.TextDocumentItem(uri=main.as_uri(), language_id="python", version=1, text=SCAN_MAIN)))
-        result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
-            command="codewhisperer.startSecurityScan", arguments=[{"uri": main.as_uri()}]))
-        await asyncio.sleep(0.3)  # diagnostics are notifications: let them arrive
-        print(f"status {result['status']} in {result['durationMs']:.0f} ms, {result['findings']} findings, "
-              f"scanned: {', '.join(uri.rsplit('/', 1)[-1] for uri in result['scannedFiles'])}")
-        for uri in result["scannedFiles"]:
-            for diagnostic in diagnostics.get(uri, []):
-                severity = types.DiagnosticSeverity(diagnostic.severity).name if diagnostic.severity else "?"
-                print(f"  {uri.rsplit('/', 1)[-1]}:{diagnostic.range.start.line + 1}:"
-                      f"{diagnostic.range.start.character + 1} {severity:<11} [{diagnostic.source} "
-                      f"{diagnostic.code}] {diagnostic.message.splitlines()[0]}")
-        return result["status"] == "Succeeded" and result["findings"] > 0
+    (root / "helpers.py").write_text(SCAN_HELPER)
+    main = root / "main.py"
+    main.write_text(SCAN_MAIN)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        types.TextDocumentItem(uri=main.as_uri(), language_id="python", version=1, text=SCAN_MAIN)))
+    result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="codewhisperer.startSecurityScan", arguments=[{"uri": main.as_uri()}]))
+    await asyncio.sleep(0.3)  # diagnostics are notifications: let them arrive
+    print(f"status {result['status']} in {result['durationMs']:.0f} ms, {result['findings']} findings, "
+          f"scanned: {', '.join(uri.rsplit('/', 1)[-1] for uri in result['scannedFiles'])}")
+    for uri in result["scannedFiles"]:
+        for diagnostic in diagnostics.get(uri, []):
+            severity = types.DiagnosticSeverity(diagnostic.severity).name if diagnostic.severity else "?"
+            print(f"  {uri.rsplit('/', 1)[-1]}:{diagnostic.range.start.line + 1}:"
+                  f"{diagnostic.range.start.character + 1} {severity:<11} [{diagnostic.source} "
+                  f"{diagnostic.code}] {diagnostic.message.splitlines()[0]}")
+    followed = any(uri.endswith("/helpers.py") for uri in result["scannedFiles"])
+    return result["status"] == "Succeeded" and result["findings"] > 0 and followed
 
 
 async def demo_references(client: LanguageClient, timeout: float = 300) -> bool:
