@@ -11,7 +11,7 @@ import pytest
 from codewhisperer_lsp.completion import service as service_mod
 from codewhisperer_lsp.completion.service import CompletionRequest, CompletionService
 from codewhisperer_lsp.config import Settings
-from codewhisperer_lsp.model.engine import ModelEngine
+from tests.unit.completion.conftest import ready_engine
 
 SETTINGS = Settings(crossFileContext=False, maxPromptTokens=512)  # a smaller window: quicker on a busy machine
 URI = "file:///project/long.py"
@@ -28,12 +28,7 @@ def long_file(functions: int = 60) -> str:
 
 @pytest.fixture(scope="module")
 def engine():
-    model = ModelEngine()
-    model.configure("", "", "cpu", 0)
-    status = model.wait(300)
-    if status.state != "ready":
-        pytest.fail(f"the default model is not ready: {status.message}")
-    return model
+    return ready_engine()
 
 
 def ask(service: CompletionService, text: str, line: int, typed: str = ""):

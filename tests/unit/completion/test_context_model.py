@@ -14,6 +14,7 @@ import pytest
 from codewhisperer_lsp.completion.crossfile import OpenDocument
 from codewhisperer_lsp.completion.service import CompletionRequest, CompletionService
 from codewhisperer_lsp.config import Settings
+from tests.unit.completion.conftest import ready_engine
 from codewhisperer_lsp.model.engine import ModelEngine
 
 pytestmark = pytest.mark.model
@@ -67,12 +68,7 @@ class RecordingEngine:
 
 @pytest.fixture(scope="module")
 def engine():
-    model = ModelEngine()
-    model.configure("", "", "cpu", 0)
-    status = model.wait(300)
-    if status.state != "ready":
-        pytest.fail(f"the default model is not ready: {status.message}")
-    return RecordingEngine(model)
+    return RecordingEngine(ready_engine())
 
 
 def ask(service: CompletionService, text: str, settings: Settings = SETTINGS, documents=DOCS):
