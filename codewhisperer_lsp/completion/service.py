@@ -9,7 +9,6 @@ thread; `cancelled()` is checked at every decoding step.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -25,6 +24,7 @@ from codewhisperer_lsp.completion.postprocess import postprocess
 from codewhisperer_lsp.completion.ranking import by_syntax
 from codewhisperer_lsp.completion.situation import Situation, situate
 from codewhisperer_lsp.config import Settings
+from codewhisperer_lsp.levers import DEFAULT_LEVERS, LEVERS, levers  # noqa: F401 (re-exported)
 from codewhisperer_lsp.model.engine import ModelEngine
 from codewhisperer_lsp.model.runtime import Sampling
 
@@ -98,18 +98,9 @@ QUICK_PREFILL = 160
 QUICK_TOKENS = 144  # a short window's lines when it starts; it grows to the budget as the cursor moves down
 BELOW_LINES = 48
 
-# The speed levers; the replay benchmark turns them on and off to measure what each buys
-# (docs/SPEED.md): regions (a window start that stays put), quick (a short window on a cold region),
-# warm (prefill while the user reads). None of them: the window follows the cursor. `quick` is off
-# by default: on the idle replay it cut p50 further (1,132 vs 2,381 ms) but lost 2 of 20 exact first
-# lines and made a manual trigger after a quick answer 2.4x slower (8.5 vs 3.5 s).
-LEVERS = ("regions", "quick", "warm")
-DEFAULT_LEVERS = ("regions", "warm")
-
-
-def levers() -> frozenset[str]:
-    raw = os.environ.get("CODEWHISPERER_SPEED_LEVERS")
-    return frozenset(DEFAULT_LEVERS if raw is None else (name.strip() for name in raw.split(",") if name.strip()))
+# The speed levers (levers.py). `quick` is off by default: on the idle replay it cut p50 further
+# (1,132 vs 2,381 ms) but lost 2 of 20 exact first lines and made a manual trigger after a quick
+# answer 2.4x slower (8.5 vs 3.5 s).
 
 
 BLANK_RUN_MAX = 24  # characters of nothing but whitespace after which a line suggestion gives up

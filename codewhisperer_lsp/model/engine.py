@@ -162,6 +162,7 @@ class ModelEngine:
 
     def _load_once(self) -> None:
         from codewhisperer_lsp.model.choose import attach_default_draft
+        from codewhisperer_lsp.levers import levers
         from codewhisperer_lsp.model.runtime import OnnxGenerator
 
         model, model_path, device, threads, remote = self._config or ("", "", "auto", 0, None)
@@ -177,7 +178,7 @@ class ModelEngine:
             else:
                 spec, folder, resolved = _locate_default(resolved, device) if resolved else \
                     (*locate(model, model_path, device), None)
-                generator = OnnxGenerator(folder.path, device, threads)
+                generator = OnnxGenerator(folder.path, device, threads, shift="shift" in levers())
                 # A larger registered model drafts with the small one (same output), unless this
                 # machine measured prompt lookup alone faster (`model choose`).
                 if not model_path and draft_wanted(spec.name, device) is not False:

@@ -140,6 +140,20 @@ class BoundState:
                 value.update_inplace(full)
         self.ids = list(ids)
 
+    def place(self, saved: list[np.ndarray], start: int, ids: list[int], keys_moved) -> bool:
+        """Append the state of `ids`, tokens `start`.. of a snapshot, after the valid state, each
+        key passed through `keys_moved` (the rotation to its new position). False on a device (the
+        chunk is computed again there)."""
+        if self.device_values:
+            return False
+        at, length = len(self.ids), len(ids)
+        self.reserve(at + length)
+        for index, (target, source) in enumerate(zip(self._host, saved)):
+            chunk = source[:, :, start:start + length]
+            target[:, :, at:at + length] = keys_moved(chunk) if index % 2 == 0 else chunk
+        self.ids.extend(ids)
+        return True
+
 
 class CopyingState:
     """The same interface without IO binding: `session.run` with the cache passed as arrays
@@ -191,6 +205,14 @@ class CopyingState:
     def restore(self, ids: list[int], saved: list[np.ndarray]) -> None:
         self._past = [s[:, :, :len(ids)] for s in saved]
         self.ids = list(ids)
+
+    def place(self, saved: list[np.ndarray], start: int, ids: list[int], keys_moved) -> bool:
+        at, length = len(self.ids), len(ids)
+        self._past = [np.concatenate([p[:, :, :at], keys_moved(s[:, :, start:start + length]) if i % 2 == 0
+                                      else s[:, :, start:start + length]], axis=2)
+                      for i, (p, s) in enumerate(zip(self._past, saved))]
+        self.ids.extend(ids)
+        return True
 
 
 def bound_state_works(*args, probe: tuple[int, ...] = (9707, 11, 1879, 0, 198, 262)) -> bool:

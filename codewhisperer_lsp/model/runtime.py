@@ -25,6 +25,7 @@ import numpy as np
 
 from codewhisperer_lsp.model.device import CUDA, create_session
 from codewhisperer_lsp.model.iobinding import BoundState, CopyingState, bound_state_works
+from codewhisperer_lsp.model.rotary import MIN_CHUNK, Rotary, plan
 from codewhisperer_lsp.model.speculative import ModelDraft, PromptLookup
 
 log = logging.getLogger(__name__)
@@ -129,7 +130,8 @@ class OnnxGenerator:
     with a smaller model's drafts. Either way the output is the model's own greedy output."""
 
     def __init__(self, folder: Path, device: str = "auto", threads: int = 0,
-                 cache_bytes: int = DEFAULT_CACHE_BYTES, speculate: bool = True, io_binding: bool = True):
+                 cache_bytes: int = DEFAULT_CACHE_BYTES, speculate: bool = True, io_binding: bool = True,
+                 shift: bool = False):
         from tokenizers import Tokenizer
 
         started = time.monotonic()
@@ -147,8 +149,13 @@ class OnnxGenerator:
         self.cache = KVCache(cache_bytes)
         self.speculate = speculate
         self.draft: ModelDraft | None = None
-        self.stats = {"requests": 0, "prompt_tokens": 0, "reused_tokens": 0, "drafted": 0, "accepted": 0}
+        self.stats = {"requests": 0, "prompt_tokens": 0, "reused_tokens": 0, "shifted_tokens": 0,
+                      "drafted": 0, "accepted": 0}
         self._lock = threading.Lock()
+        # cached chunks moved to new positions (rotary.py): measured from the model, or off
+        self.rotary = self._measure_rotary() if shift else None
+        self.shift_min = MIN_CHUNK
+        self._pending: tuple[list[np.ndarray], list[tuple[int, int, int]]] | None = None
         self.load_s = time.monotonic() - started
         log.info("model loaded from %s in %.2f s on %s (%s)", folder, self.load_s, self.provider,
                  type(self.state).__name__)
@@ -161,6 +168,19 @@ class OnnxGenerator:
         if io_binding and self.provider == CUDA:
             log.warning("this model cannot keep its cache on the device; copying it each step")
         return CopyingState(*args)
+
+    def _measure_rotary(self) -> Rotary | None:
+        """The first layer's keys of one token at positions 0 and 1, on a scratch state."""
+        try:
+            probe = CopyingState(self.session, self.provider, self.num_layers, self.kv_heads, self.head_size,
+                                 self._kv_dtype, self.context_length)
+            token = self.token_id("def") or 0
+            probe.run([token, token])
+            keys = np.asarray(probe.snapshot()[0], dtype=np.float32)[0]  # (heads, 2, head_size)
+            return Rotary.measure(keys[:, 0], keys[:, 1])
+        except Exception as exc:  # an export this cannot read: chunks are computed again
+            log.info("cached chunks are not moved: %s", exc)
+            return None
 
     def attach_draft(self, draft: "OnnxGenerator | None", max_draft: int = 4) -> None:
         """Use `draft` (same tokenizer, smaller) to propose tokens for greedy requests."""
@@ -190,17 +210,67 @@ class OnnxGenerator:
             self.cache.put(self.state.ids, self.state.snapshot())
 
     def _sync(self, ids: list[int]) -> int:
-        """Bring the live state to the longest usable prefix of `ids` (live or saved); returns its length."""
+        """Bring the live state to the longest usable prefix of `ids` (live or saved); returns its
+        length. With chunks moved (`rotary`), runs found elsewhere are placed too: those right after
+        the prefix now (counted in the length), the later ones as `_prefill` reaches them."""
         live = min(_common_prefix(self.state.ids, ids), len(ids) - 1)
         saved, entry = self.cache.best(ids)
         saved = min(saved, len(ids) - 1)
-        if live < len(self.state.ids) // 2:
-            self._save_live()  # a different document or a big jump: keep what would be lost
+        have = max(live, saved)
+        chunks = self._chunks(ids, have) if self.rotary is not None else None
+        if live < len(self.state.ids) // 2 or (chunks and chunks[2]):
+            self._save_live()  # a different document, a big jump or a source of chunks: keep it
         if entry is not None and saved > live:
             self.state.restore(list(ids[:saved]), entry.past)
-            return saved
-        self.state.truncate(live)
-        return live
+        else:
+            self.state.truncate(live)
+        self._pending = None
+        if chunks:
+            arrays, runs, _ = chunks
+            while runs and runs[0][0] == have:
+                have = self._place(ids, arrays, runs.pop(0))
+            self._pending = (arrays, runs) if runs else None
+        return have
+
+    def _chunks(self, ids: list[int], at: int) -> tuple[list[np.ndarray], list[tuple[int, int, int]], bool] | None:
+        """Runs of `ids` after `at` found in one cached state (the live one or a saved one, the one
+        with most): (its arrays, runs, whether it is the live state)."""
+        want = np.asarray(ids, dtype=np.int64)
+        end = len(ids) - 1  # the last token is always run: its logits are the answer
+        best, best_total = None, 0
+        sources = [(self.state.ids, None)] + [(entry.ids, entry) for entry in list(self.cache._entries.values())]
+        for source_ids, entry in sources:
+            runs = plan(np.asarray(source_ids, dtype=np.int64), want, at, end, self.shift_min)
+            total = sum(length for _, _, length in runs)
+            if total > best_total:
+                best, best_total = (entry, runs), total
+        if best is None:
+            return None
+        entry, runs = best
+        if entry is not None:
+            return entry.past, runs, False
+        return self.state.snapshot(max(start + length for _, start, length in runs)), runs, True
+
+    def _place(self, ids: list[int], arrays: list[np.ndarray], run: tuple[int, int, int]) -> int:
+        """Append a run's state, keys rotated to its new place; returns the state's length."""
+        at, start, length = run
+        rotary = self.rotary
+        if len(self.state.ids) == at and self.state.place(
+                arrays, start, ids[at:at + length], lambda keys: rotary.rotate(keys, at - start)):
+            self.stats["shifted_tokens"] += length
+        return len(self.state.ids)
+
+    def _next_run(self) -> int | None:
+        """Where the next pending run starts (the prompt's tokens before it are computed first)."""
+        return self._pending[1][0][0] if self._pending else None
+
+    def _place_pending(self, ids: list[int]) -> None:
+        """Place the pending runs that start where the state ends."""
+        while self._pending and self._pending[1][0][0] == len(self.state.ids):
+            arrays, runs = self._pending
+            self._place(ids, arrays, runs.pop(0))
+            if not runs:
+                self._pending = None
 
     def reusable(self, ids: list[int]) -> int:
         """How many first tokens of `ids` a request would reuse now (live or saved state); an
@@ -222,7 +292,7 @@ class OnnxGenerator:
                 have = self._sync(ids + [-1])  # -1: no token matches it; every id of `ids` may be reused
                 if have >= len(ids):
                     break
-                end = min(len(ids), have + chunk)
+                end = min(len(ids), have + chunk, self._next_run() or len(ids))
                 began = time.monotonic()
                 self._run(ids[have:end])
                 per_token = (time.monotonic() - began) / (end - have)
@@ -235,13 +305,18 @@ class OnnxGenerator:
         return self._prefill(ids, cancelled)[0]
 
     def _prefill(self, ids: list[int], cancelled: Callable[[], bool]) -> tuple[np.ndarray, int]:
-        reused = self._sync(ids)
-        logits = None
-        for start in range(reused, len(ids), PREFILL_CHUNK):
+        self._sync(ids)
+        logits, computed = None, 0
+        while len(self.state.ids) < len(ids):
             if cancelled():
                 raise Cancelled()
-            logits = self._run(ids[start:start + PREFILL_CHUNK])
-        return logits[-1], reused
+            start = len(self.state.ids)
+            tokens = ids[start:min(start + PREFILL_CHUNK, self._next_run() or len(ids))]
+            logits = self._run(tokens)
+            computed += len(tokens)
+            self._place_pending(ids)
+        self._pending = None
+        return logits[-1], len(ids) - computed
 
     def _run(self, tokens: list[int]) -> np.ndarray:
         """Run at least two positions: ONNX Runtime's one-row kernels round differently from the
