@@ -100,8 +100,12 @@ def queries(corpus, rng: random.Random) -> list[str]:
     return [t for _, _, t in verbatim] + renamed + list(FRESH_SNIPPETS)
 
 
-def _client(kind: str, where: str, texts: list[str], what: str, rounds: int, seed: int, start_at: float) -> list:
-    """One server-like reader: each query's store lookup (``what="lookup"``) or full matcher time, in ms."""
+def _client(kind: str, where: str, texts: list[str], what: str, rounds: int, seed: int, start_at: float,
+            pace_s: float = 0.0) -> list:
+    """One server-like reader: each query's store lookup (``what="lookup"``) or full matcher time, in ms.
+    Closed loop (the next query as soon as one is answered) or, with ``pace_s``, one query every
+    ``pace_s`` seconds (a server asking once per suggestion), timed from when it was due, so a query
+    that had to wait for the one before it counts its wait."""
     os.environ["PGPASSWORD"] = PASSWORD
     if kind == "postgres":  # no deadline here: measure the true latency, count what the default would cut
         store = PostgresStore(where, statement_timeout_ms=60_000, deadline_ms=60_000)
@@ -115,22 +119,29 @@ def _client(kind: str, where: str, texts: list[str], what: str, rounds: int, see
     random.Random(seed).shuffle(order)
     while time.time() < start_at:
         time.sleep(0.01)
+    base = time.perf_counter()  # start_at, or now if this client got ready later
+    offset = random.Random(seed).random() * pace_s  # the servers' requests do not all come at once
     timings = []
-    for i in order:
+    for k, i in enumerate(order):
+        due = base + offset + k * pace_s
+        if pace_s:
+            time.sleep(max(0.0, due - time.perf_counter()))
         t = time.perf_counter()
         store.lookup(keys[i]) if what == "lookup" else matcher.find_references(texts[i])
-        timings.append((time.perf_counter() - t) * 1000)
+        timings.append((time.perf_counter() - (min(t, due) if pace_s else t)) * 1000)
     store.close()
     return timings
 
 
-def latency(kind: str, where: str, texts: list[str], what: str, clients: int, rounds: int) -> dict:
-    """p50/p95 over all queries of ``clients`` processes querying at once (closed loop, no pause)."""
+def latency(kind: str, where: str, texts: list[str], what: str, clients: int, rounds: int, pace_s: float = 0.0) -> dict:
+    """p50/p95 over all queries of ``clients`` processes querying at once (closed loop, or one query
+    every ``pace_s`` seconds each)."""
     start_at = time.time() + 5
     with ProcessPoolExecutor(clients, mp_context=multiprocessing.get_context("spawn")) as pool:
-        parts = list(pool.map(_client, *zip(*[(kind, where, texts, what, rounds, n, start_at) for n in range(clients)])))
+        parts = list(pool.map(_client, *zip(*[(kind, where, texts, what, rounds, n, start_at, pace_s)
+                                                for n in range(clients)])))
     values = [v for p in parts for v in p]
-    return {"clients": clients, "n": len(values), "p50_ms": round(statistics.median(values), 2),
+    return {"clients": clients, "n": len(values), **({"every_ms": round(pace_s * 1000)} if pace_s else {}), "p50_ms": round(statistics.median(values), 2),
             "p95_ms": round(references_bench.percentile(values, 0.95), 2), "max_ms": round(max(values), 1),
             "over_300ms": sum(v > 300 for v in values)}
 
@@ -145,6 +156,8 @@ def main(argv=None) -> int:
     parser.add_argument("--copies", type=int, default=4)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--incremental", type=int, default=300_000, help="fingerprints re-written in the update")
+    parser.add_argument("--pace-ms", type=float, default=250.0,
+                        help="the paced load: each client one query this often (a server asks once per suggestion)")
     parser.add_argument("--sources", type=int, default=0, help="only the first N sources (a quick check)")
     parser.add_argument("--out", type=Path, default=None, help="also write the figures here as JSON")
     args = parser.parse_args(argv)
@@ -185,6 +198,7 @@ def main(argv=None) -> int:
         for kind, where in (("postgres", url), ("sqlite", str(sqlite_path))):
             result[f"{kind}_latency"] = {  # the database's load from N servers; verification runs on each server
                 "lookup_concurrent": latency(kind, where, texts, "lookup", args.clients, 3),
+                "lookup_paced": latency(kind, where, texts, "lookup", args.clients, 1, args.pace_ms / 1000),
                 "lookup_alone": latency(kind, where, texts, "lookup", 1, 3),
                 "find_references_alone": latency(kind, where, texts, "find", 1, 1)}
             print(json.dumps(result[f"{kind}_latency"]), flush=True)
