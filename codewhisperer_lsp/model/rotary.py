@@ -77,15 +77,6 @@ class Rotary:
 KEY = 8  # tokens that index a run's start
 
 
-def next_chunk(source: np.ndarray, ids: np.ndarray, at: int, end: int, min_len: int = MIN_CHUNK) -> tuple[int, int]:
-    """The longest run of `source` equal to ids[at:...] (not past `end`): (start in source,
-    length), or (0, 0) when none is `min_len` long."""
-    if end - at < min_len or len(source) < min_len:
-        return 0, 0
-    starts = np.flatnonzero(source[:len(source) - min_len + 1] == ids[at])
-    return _longest(source, ids, at, end, starts.tolist(), min_len)
-
-
 def _longest(source: np.ndarray, ids: np.ndarray, at: int, end: int, starts, min_len: int) -> tuple[int, int]:
     best_start, best_len = 0, 0
     want = ids[at:end]

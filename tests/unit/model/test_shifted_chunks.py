@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from codewhisperer_lsp.model.iobinding import CopyingState
-from codewhisperer_lsp.model.rotary import Rotary, next_chunk, plan
+from codewhisperer_lsp.model.rotary import Rotary, plan
 from codewhisperer_lsp.model.runtime import OnnxGenerator
 from tests.unit.model.conftest import DEVICE
 from tests.unit.model.samples import SAMPLES
@@ -21,12 +21,11 @@ def test_rotation_composes_and_inverts():
     assert rotary.rotate(keys, 0) is keys
 
 
-def test_next_chunk_finds_the_longest_run():
+def test_plan_takes_the_longest_run():
     source = np.arange(100, dtype=np.int64)
     ids = np.concatenate([[7, 7], np.arange(40, 90), [5]]).astype(np.int64)
-    assert next_chunk(source, ids, 2, len(ids) - 1, 32) == (40, 50)
-    assert next_chunk(source, ids, 0, len(ids) - 1, 32) == (0, 0)  # [7, 7] is nowhere
-    assert next_chunk(source, ids, 30, len(ids) - 1, 32) == (0, 0)  # fewer than 32 left
+    assert plan(source, ids, 2, len(ids) - 1, 32) == [(2, 40, 50)]
+    assert plan(source, ids, 30, len(ids) - 1, 32) == []  # fewer than 32 left
 
 
 def test_plan_leaves_gaps_to_compute():
