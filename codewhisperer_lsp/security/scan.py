@@ -323,8 +323,13 @@ class SecurityScanner:
         return [_shift(f, first) for f in hits]
 
 
+# bandit's shell tests fire on any non-literal command given to a shell, quoted or not
+_BANDIT_SHELL_TESTS = frozenset({"B602", "B604", "B605"})
+
+
 def _sink_only(f: Finding) -> bool:
-    return f.engine in ("rules", "flawfinder") or (f.engine == "bandit" and f.severity == "LOW")
+    return (f.engine in ("rules", "flawfinder")
+            or (f.engine == "bandit" and (f.severity == "LOW" or f.rule_id in _BANDIT_SHELL_TESTS)))
 
 
 class _Raising:

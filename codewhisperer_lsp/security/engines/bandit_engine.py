@@ -86,6 +86,7 @@ CWE_FIXES = {
     "B506": 502,  # yaml.load: deserialization of untrusted data, not CWE-20
     "B701": 79,  # jinja2 autoescape off: cross-site scripting, not code injection
     "B303": 328, "B324": 328,  # md5/sha1: a weak hash (CWE-328)
+    "B413": 1104,  # importing Crypto.*: pyCrypto is unmaintained (CWE-1104); pycryptodome's strong ciphers share its names
 }
 
 
