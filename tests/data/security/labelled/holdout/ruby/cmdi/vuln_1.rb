@@ -1,7 +1,7 @@
 class ToolsController < ApplicationController
-  def ping
-    host = params[:host]
-    output = `ping -c 1 #{host}`
-    render plain: output
+  def lookup
+    domain = params.fetch(:domain)
+    result = IO.popen("whois #{domain}").read
+    render plain: result
   end
 end
