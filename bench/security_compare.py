@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 CHILD = r"""
 import json, sys, tempfile, time
+import codewhisperer_lsp
+print("package:", codewhisperer_lsp.__file__, file=sys.stderr)
 from pathlib import Path
 from codewhisperer_lsp.security.scan import SecurityScanner
 from codewhisperer_lsp.context import languages
@@ -53,8 +55,10 @@ def _child(package_dir: Path | None, *args: str) -> str:
     env = dict(os.environ)
     paths = ([str(package_dir)] if package_dir else []) + [str(ROOT)]
     env["PYTHONPATH"] = os.pathsep.join(paths)
-    out = subprocess.run([sys.executable, "-c", CHILD, *args], cwd=ROOT, env=env, capture_output=True,
-                         text=True, timeout=1800, check=True)
+    # run outside the tree: `python -c` puts the working folder first on sys.path, ahead of PYTHONPATH
+    with tempfile.TemporaryDirectory() as cwd:
+        out = subprocess.run([sys.executable, "-c", CHILD, *args], cwd=cwd, env=env, capture_output=True,
+                             text=True, timeout=1800, check=True)
     return out.stdout.strip().splitlines()[-1]
 
 

@@ -10,6 +10,7 @@ from codewhisperer_lsp.security.scan import SecurityScanner
 from tests.unit.security.labelled import PARTS, cases, markdown, measure, totals
 
 CLAIMED_FLOOR = 0.5
+HOLDOUT_POOLED_FLOOR = 0.85  # measured +0.94 when the holdout was first scored (bench/results/security_compare.txt)
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +40,11 @@ def test_every_tune_category_scores_at_least_the_floor(scanner):
     low = {key: (round(row.score, 2), row.wrong) for key, row in table.items() if row.score < CLAIMED_FLOOR}
     assert not low, low
     assert all(row.score >= 0 for row in table.values())
+
+
+def test_the_holdout_part_keeps_its_pooled_score(scanner):
+    table = measure(scanner, "holdout")
+    print("\n" + markdown(table))
+    pooled = totals(list(table.values()))
+    assert pooled.score >= HOLDOUT_POOLED_FLOOR, (round(pooled.score, 2), {k: r.wrong for k, r in table.items() if r.wrong})
+    assert all(row.score >= 0 for row in table.values()), {k: r.wrong for k, r in table.items() if r.score < 0}
