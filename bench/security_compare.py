@@ -94,7 +94,8 @@ def main() -> None:
             t_before += json.loads(_child(base_dir, "time", *map(str, files)))
             t_after += json.loads(_child(None, "time", *map(str, files)))
 
-    for part in ("tune", "holdout"):
+    parts = sorted({k.split("|")[0] for k in after}, key=lambda p: (p != "tune", p))
+    for part in parts:
         print(f"\n### {part}: before ({base}) vs after (this tree), same run\n")
         print("| language | category | cases (vuln/safe) | before TPR / FPR / score | after TPR / FPR / score |")
         print("|---|---|---|---|---|")

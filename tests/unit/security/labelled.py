@@ -1,9 +1,10 @@
 """TPR, FPR and score (TPR - FPR) per language and category on the labelled cases in
 tests/data/security/labelled (also used by bench/security_bench.py and the docs table).
 
-The set has two parts: `tune` (the cases the rules were written against) and `holdout` (written
-before a round of rule changes and not looked at while tuning), so the holdout figures say how
-the rules do on code they were not fitted to.
+The set has parts: `tune` (the cases the rules were written against) and holdouts (each written
+before a round of rule changes and not looked at while tuning: `holdout` for the first round,
+`holdout2` for the second), so the holdout figures say how the rules do on code they were not
+fitted to.
 
 A case counts as flagged when some finding in it carries a CWE of the category's family, the way
 the OWASP Benchmark scorecards count. `flagged_any` counts a vulnerable case with any finding at
@@ -19,7 +20,7 @@ from codewhisperer_lsp.context import languages
 from codewhisperer_lsp.security.scan import SecurityScanner
 
 LABELLED = Path(__file__).resolve().parents[2] / "data" / "security" / "labelled"
-PARTS = ("tune", "holdout")
+PARTS = ("tune", "holdout", "holdout2")  # holdout2: written before the second round of rule changes
 FAMILIES: dict[str, set[int]] = {k: set(v) for k, v in json.loads((LABELLED / "categories.json").read_text()).items()}
 
 
