@@ -1,8 +1,8 @@
-"""The labelled set of this project's own cases, in two parts. On `tune` (the cases the rules
-were written against) every category scores at least 0.5 (TPR - FPR), none below 0. `holdout`
-was written before a round of rule changes and is not tuned on: its table is printed, and the
-test holds only a floor on the pooled score, so a rule change that breaks the unseen cases
-broadly fails. Needs semgrep (set up by ./dev.sh setup)."""
+"""The labelled set of this project's own cases, in parts. On `tune` (the cases the rules
+were written against) every category scores at least 0.5 (TPR - FPR), none below 0. The holdout
+parts were each written before a round of rule changes and are not tuned on: their tables are
+printed, and the test holds only a floor on each pooled score, so a rule change that breaks the
+unseen cases broadly fails. Needs semgrep (set up by ./dev.sh setup)."""
 
 import pytest
 
@@ -10,7 +10,9 @@ from codewhisperer_lsp.security.scan import SecurityScanner
 from tests.unit.security.labelled import PARTS, cases, markdown, measure, totals
 
 CLAIMED_FLOOR = 0.5
-HOLDOUT_POOLED_FLOOR = 0.85  # measured +0.94 when the holdout was first scored (bench/results/security_compare.txt)
+# pooled floors, a little under the score each holdout had when it was first scored
+# (bench/results/security_compare.txt: holdout +0.94, holdout2 +0.75)
+HOLDOUT_POOLED_FLOORS = {"holdout": 0.85, "holdout2": 0.65}
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +45,11 @@ def test_every_tune_category_scores_at_least_the_floor(scanner):
     assert all(row.score >= 0 for row in table.values())
 
 
-def test_the_holdout_part_keeps_its_pooled_score(scanner):
-    table = measure(scanner, "holdout")
+@pytest.mark.parametrize("part", sorted(HOLDOUT_POOLED_FLOORS))
+def test_each_holdout_part_keeps_its_pooled_score(scanner, part):
+    table = measure(scanner, part)
     print("\n" + markdown(table))
     pooled = totals(list(table.values()))
-    assert pooled.score >= HOLDOUT_POOLED_FLOOR, (round(pooled.score, 2), {k: r.wrong for k, r in table.items() if r.wrong})
+    floor = HOLDOUT_POOLED_FLOORS[part]
+    assert pooled.score >= floor, (round(pooled.score, 2), {k: r.wrong for k, r in table.items() if r.wrong})
     assert all(row.score >= 0 for row in table.values()), {k: r.wrong for k, r in table.items() if r.score < 0}
