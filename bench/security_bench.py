@@ -124,8 +124,8 @@ def editor_scan(samples: int = 5) -> None:
     if semgrep is None:
         print("\nper-file scan: semgrep unavailable, nothing to compare")
         return
-    files = (sorted((LABELLED / "java").rglob("vuln_*.java"))[:samples]
-             + sorted((LABELLED / "javascript").rglob("vuln_*.js"))[:samples])
+    files = (sorted((LABELLED / "tune" / "java").rglob("vuln_*.java"))[:samples]
+             + sorted((LABELLED / "tune" / "javascript").rglob("vuln_*.js"))[:samples])
     others = SecurityScanner(tuple(e for e in scanner.engines if e is not semgrep))
     before, after = [], []
     for path in files:

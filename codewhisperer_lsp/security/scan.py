@@ -10,6 +10,7 @@ listed in `skipped_files`, never silently dropped.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -267,10 +268,11 @@ class SecurityScanner:
                 errors.setdefault(engine.name, "not run: scan cancelled or timed out")
                 continue
             findings.extend(self._run_engine(engine, uri, language_id, text, errors))
-        # a line-local regex rule, flawfinder's function list, or bandit's low-severity "a shell,
-        # but a constant" cannot tell a sanitised call from a tainted one: where the data-flow rules ran for that CWE, their
-        # answer stands
-        return merge([f for f in findings if not (_sink_only(f) and set(f.cwe) & replaced)])
+        # a line-local regex rule, flawfinder's function list, bandit's low-severity "a shell,
+        # but a constant", or its shell test on a quoted value cannot tell a sanitised call from a tainted one: where the
+        # data-flow rules ran for that CWE, their answer stands
+        quotes = bool(_SHELL_QUOTE.search(text))
+        return merge([f for f in findings if not (_sink_only(f, quotes) and set(f.cwe) & replaced)])
 
     @staticmethod
     def _run_engine(engine: Engine, uri: str, language_id: str, text: str, errors: dict[str, str]) -> list[Finding]:
@@ -323,8 +325,16 @@ class SecurityScanner:
         return [_shift(f, first) for f in hits]
 
 
-def _sink_only(f: Finding) -> bool:
-    return f.engine in ("rules", "flawfinder") or (f.engine == "bandit" and f.severity == "LOW")
+# bandit's shell tests fire on any non-literal command given to a shell, quoted or not; in a file
+# that quotes shell values they are left to the data-flow rules (which know shlex.quote as a sanitiser)
+_BANDIT_SHELL_TESTS = frozenset({"B602", "B604", "B605"})
+_SHELL_QUOTE = re.compile(r"\b(shlex\.quote|shlex\.join|pipes\.quote)\s*\(")
+
+
+def _sink_only(f: Finding, quotes_shell_values: bool) -> bool:
+    if f.engine in ("rules", "flawfinder") or (f.engine == "bandit" and f.severity == "LOW"):
+        return True
+    return f.engine == "bandit" and f.rule_id in _BANDIT_SHELL_TESTS and quotes_shell_values
 
 
 class _Raising:

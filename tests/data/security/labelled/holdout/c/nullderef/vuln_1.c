@@ -1,0 +1,10 @@
+#include <stdlib.h>
+#include <stdio.h>
+
+void CWE690_NULL_Deref_From_Return__malloc_bad(void)
+{
+    int *data = (int *)malloc(10 * sizeof(int));
+    data[0] = 5;
+    printf("%d\n", data[0]);
+    free(data);
+}

@@ -1,0 +1,12 @@
+package main
+
+import (
+	"fmt"
+	"html"
+	"net/http"
+)
+
+func hello(w http.ResponseWriter, r *http.Request) {
+	name := html.EscapeString(r.URL.Query().Get("name"))
+	fmt.Fprintf(w, "<h1>Hello %s</h1>", name)
+}

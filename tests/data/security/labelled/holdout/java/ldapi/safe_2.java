@@ -1,0 +1,26 @@
+import java.io.*;
+import java.util.*;
+import javax.servlet.*;
+import javax.servlet.http.*;
+
+public class BenchmarkCaseLdapiSafe2 extends HttpServlet {
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("user");
+        if (param == null) param = "";
+        List<String> list = new ArrayList<String>();
+        list.add("safe");
+        list.add(param);
+        list.add("moresafe");
+        list.remove(0);
+        String bar = list.get(1);
+        try {
+            javax.naming.directory.DirContext ctx = new javax.naming.directory.InitialDirContext();
+            javax.naming.directory.SearchControls sc = new javax.naming.directory.SearchControls();
+            ctx.search("dc=example,dc=com", "(uid=" + bar + ")", sc);
+        } catch (javax.naming.NamingException e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+const express = require("express");
+const fs = require("fs");
+const path = require("path");
+const app = express();
+
+app.get("/doc", (req, res) => {
+  const p = path.join(__dirname, "docs", path.basename(req.params.name));
+  res.send(fs.readFileSync(p));
+});

@@ -1,0 +1,7 @@
+const express = require("express");
+const app = express();
+
+app.get("/out", (req, res) => {
+  const url = req.query.url;
+  res.redirect(url && url.startsWith("/") && !url.startsWith("//") ? "/home" : "/");
+});

@@ -1,0 +1,5 @@
+<?php
+$tainted = $_REQUEST['expr'];
+$value = (float) $tainted;
+eval('$result = ' . $value . ';');
+echo $result;

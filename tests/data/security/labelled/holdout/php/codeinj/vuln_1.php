@@ -1,0 +1,5 @@
+<?php
+$tainted = $_REQUEST['expr'];
+$code = '$result = ' . $tainted . ';';
+eval($code);
+echo $result;

@@ -1,0 +1,7 @@
+from flask import request
+
+
+def calc():
+    """Evaluate the arithmetic expression from the form."""
+    expr = request.form["expr"]
+    return str(eval(expr))

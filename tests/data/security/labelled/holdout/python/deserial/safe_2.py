@@ -1,0 +1,5 @@
+import yaml
+
+
+def read_config(stream):
+    return yaml.safe_load(stream)

@@ -1,0 +1,7 @@
+import os
+
+
+def write_secret(path, data):
+    with open(path, "w") as fh:
+        fh.write(data)
+    os.chmod(path, 0o600)

@@ -1,0 +1,5 @@
+import secrets
+
+
+def session_id():
+    return secrets.token_urlsafe(32)

@@ -1,0 +1,6 @@
+class SessionsController < ApplicationController
+  def restore
+    data = Base64.decode64(cookies[:state])
+    @state = Marshal.load(data)
+  end
+end

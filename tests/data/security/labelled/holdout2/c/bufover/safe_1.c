@@ -1,0 +1,10 @@
+#include <string.h>
+
+void fill_good(const char *src)
+{
+    char dst[8] = "";
+    if (strlen(src) < sizeof(dst))
+    {
+        strcat(dst, src);
+    }
+}

@@ -1,0 +1,13 @@
+#include <stdlib.h>
+
+void release_good(int fail)
+{
+    int *p = (int *)calloc(4, sizeof(int));
+    if (p == NULL) return;
+    if (fail)
+    {
+        free(p);
+        p = NULL;
+    }
+    free(p);
+}

@@ -1,0 +1,8 @@
+#include <stdio.h>
+
+void null_bad(void)
+{
+    int *data;
+    data = NULL;
+    printf("%d\n", *data);
+}

@@ -1,0 +1,11 @@
+using System.Security.Cryptography;
+
+public class Box
+{
+    public ICryptoTransform Make(byte[] key)
+    {
+        var alg = Aes.Create();
+        alg.Key = key;
+        return alg.CreateEncryptor();
+    }
+}

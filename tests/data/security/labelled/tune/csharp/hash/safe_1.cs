@@ -1,0 +1,9 @@
+using System.Security.Cryptography;
+
+public class Tokens
+{
+    public byte[] Fingerprint(byte[] data)
+    {
+        return SHA512.HashData(data);
+    }
+}

@@ -1,0 +1,9 @@
+using System.Security.Cryptography;
+
+public class Otp
+{
+    public string Next()
+    {
+        return RandomNumberGenerator.GetInt32(100000, 999999).ToString();
+    }
+}

@@ -1,0 +1,12 @@
+import java.io.*;
+import java.util.*;
+import javax.servlet.*;
+import javax.servlet.http.*;
+
+public class TuneR2Xssvuln8 extends HttpServlet {
+    public void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        String v = req.getParameter("n");
+        javax.servlet.ServletOutputStream out = resp.getOutputStream();
+        out.print("<b>" + v + "</b>");
+    }
+}

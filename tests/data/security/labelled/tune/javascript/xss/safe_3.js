@@ -1,0 +1,9 @@
+const http = require("http");
+const url = require("url");
+
+http.createServer((req, res) => {
+  const q = url.parse(req.url, true).query;
+  res.writeHead(200, { "Content-Type": "text/plain" });
+  res.write(String(Number(q.msg) || 0));
+  res.end();
+}).listen(8080);

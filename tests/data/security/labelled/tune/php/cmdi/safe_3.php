@@ -1,0 +1,6 @@
+<?php
+$tainted = $_POST['dir'];
+if (settype($tainted, "integer")) {
+    $cmd = "find /var/log -maxdepth " . $tainted;
+    passthru($cmd);
+}

@@ -1,0 +1,5 @@
+<?php
+$input = $_POST['dir'];
+$tainted = sprintf("%s", $input);
+$cmd = "find " . $tainted . " -name '*.log'";
+passthru($cmd);

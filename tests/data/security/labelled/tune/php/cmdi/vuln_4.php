@@ -1,0 +1,4 @@
+<?php
+$tainted = $_GET['n'];
+$n = filter_var($tainted, FILTER_UNSAFE_RAW);
+system("seq " . $n);

@@ -1,0 +1,3 @@
+<?php
+$lang = $_COOKIE['lang'];
+require_once "lang/" . $lang . ".php";

@@ -1,0 +1,3 @@
+<?php
+$url = $_GET['return'];
+header("Location: $url");

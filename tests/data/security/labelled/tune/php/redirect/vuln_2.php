@@ -1,0 +1,3 @@
+<?php
+$target = isset($_REQUEST['to']) ? $_REQUEST['to'] : '/';
+header('Location: ' . $target, true, 302);

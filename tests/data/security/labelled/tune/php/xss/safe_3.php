@@ -1,0 +1,4 @@
+<?php
+$tainted = $_GET['q'];
+$safe = ($tainted === 'yes') ? 'yes' : 'no';
+echo "<p>" . $safe . "</p>";

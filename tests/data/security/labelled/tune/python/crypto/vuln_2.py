@@ -1,0 +1,5 @@
+from Crypto.Cipher import ARC4
+
+
+def enc(key, data):
+    return ARC4.new(key).encrypt(data)

@@ -1,0 +1,11 @@
+import ldap3
+from ldap3.utils.conv import escape_filter_chars
+from flask import request
+
+
+def lookup():
+    name = escape_filter_chars(request.form["name"])
+    server = ldap3.Server("ldap://directory.internal")
+    conn = ldap3.Connection(server, auto_bind=True)
+    conn.search("dc=corp,dc=com", f"(cn={name})")
+    return str(conn.entries)

@@ -1,0 +1,9 @@
+import ldap
+from flask import request
+
+
+def find_user():
+    uid = request.args.get("uid")
+    conn = ldap.initialize("ldap://directory.internal")
+    flt = "(&(objectClass=person)(uid=" + uid + "))"
+    return conn.search_s("dc=corp,dc=com", ldap.SCOPE_SUBTREE, flt)
