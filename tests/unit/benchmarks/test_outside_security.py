@@ -1,0 +1,94 @@
+"""bench/outside_security.py: the stratified OWASP sample, the per-category score and the
+SecurityEval shares, on small made-up suites laid out like the real checkouts (a fake scanner
+stands in for the engines; the real scan is what the bench runs)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+from bench import outside_security as bench
+
+
+class FakeScanner:
+    """Finds the CWEs written in a file's `// cwe:` or `# cwe:` line."""
+
+    def scan_texts(self, texts):
+        found = {}
+        for uri, _, text in texts:
+            for line in text.splitlines():
+                if "cwe:" in line:
+                    cwes = [int(c) for c in line.split("cwe:")[1].split(",") if c.strip()]
+                    found[uri] = [SimpleNamespace(cwe=cwes)]
+        return SimpleNamespace(findings_by_uri=found, engine_errors={})
+
+
+def _owasp(tmp_path: Path, rows: list[tuple[str, str, bool, str]]) -> Path:
+    code = tmp_path / bench.TESTCODE
+    code.mkdir(parents=True)
+    lines = ["# test name, category, real vulnerability, cwe"]
+    for name, cat, truth, cwes in rows:
+        lines.append(f"{name},{cat},{str(truth).lower()},0")
+        (code / f"{name}.java").write_text(f"class {name} {{}}\n// cwe:{cwes}\n")
+    (tmp_path / "expectedresults-1.2.csv").write_text("\n".join(lines) + "\n")
+    return tmp_path
+
+
+def test_sample_takes_the_first_n_of_each_kind_in_test_order(tmp_path):
+    rows = [(f"T{i:03d}", "sqli", i % 2 == 0, "") for i in range(10)]
+    root = _owasp(tmp_path, rows)
+    picked = bench.owasp_sample(root, "expectedresults-1.2.csv", 2, None)
+    assert picked == [("T000", "sqli", True), ("T002", "sqli", True), ("T001", "sqli", False), ("T003", "sqli", False)]
+
+
+def test_seeded_sample_is_reproducible_and_stratified(tmp_path):
+    rows = [(f"T{i:03d}", cat, i % 2 == 0, "") for i in range(40) for cat in ["xss"]]
+    root = _owasp(tmp_path, rows)
+    one = bench.owasp_sample(root, "expectedresults-1.2.csv", 3, 7)
+    assert one == bench.owasp_sample(root, "expectedresults-1.2.csv", 3, 7)
+    assert sum(t for _, _, t in one) == 3 and len(one) == 6
+
+
+def test_score_counts_only_findings_in_the_category_family(tmp_path):
+    root = _owasp(tmp_path, [
+        ("T001", "sqli", True, "89"),     # hit
+        ("T002", "sqli", True, "79"),     # a finding, but not SQL injection: a miss
+        ("T003", "sqli", False, "89"),    # false positive
+        ("T004", "sqli", False, ""),      # quiet on a safe case
+        ("T005", "hash", True, "328"),
+        ("T006", "hash", False, "327"),   # CWE-327 is not in the hash family here
+    ])
+    res = bench.run_owasp(FakeScanner(), root, "expectedresults-1.2.csv", 9, None)
+    sqli, hash_ = res["categories"]["sqli"], res["categories"]["hash"]
+    assert (sqli["tpr"], sqli["fpr"], sqli["score"]) == (0.5, 0.5, 0.0)
+    assert (hash_["tpr"], hash_["fpr"], hash_["score"]) == (1.0, 0.0, 1.0)
+    assert "**all (pooled)** | 3/3 | 0.67 | 0.33 | +0.33" in bench.owasp_markdown(res)
+
+
+def test_missing_test_files_are_listed_not_scored(tmp_path):
+    root = _owasp(tmp_path, [("T001", "xss", True, "79"), ("T002", "xss", False, "")])
+    (root / bench.TESTCODE / "T002.java").unlink()
+    res = bench.run_owasp(FakeScanner(), root, "expectedresults-1.2.csv", 9, None)
+    assert res["missing"] == ["T002"] and [t["test"] for t in res["tests"]] == ["T001"]
+
+
+def test_securityeval_shares_from_the_insecure_code_folder(tmp_path):
+    folder = tmp_path / "Testcases_Insecure_Code"
+    for cwe, name, found in [("CWE-078", "a.py", "78"), ("CWE-094", "b.py", "95"), ("CWE-020", "c.py", "")]:
+        (folder / cwe).mkdir(parents=True, exist_ok=True)
+        (folder / cwe / name).write_text(f"x = 1\n# cwe:{found}\n")
+    res = bench.run_securityeval(FakeScanner(), tmp_path, tmp_path)
+    by_id = {s["id"]: s for s in res["samples"]}
+    assert by_id["CWE-078_a.py"]["exact"] and not by_id["CWE-094_b.py"]["exact"] and by_id["CWE-094_b.py"]["family"]
+    assert (round(res["flagged"], 2), round(res["exact"], 2), round(res["family"], 2)) == (0.67, 0.33, 0.67)
+
+
+def test_securityeval_falls_back_to_the_dataset_file(tmp_path):
+    lines = [{"ID": "CWE-089_x.py", "Insecure_code": "q = 1\n# cwe:89\n"},
+             {"ID": "CWE-502_y.py", "Canonical_solution": "import pickle\n"}]
+    (tmp_path / "dataset.jsonl").write_text("\n".join(json.dumps(item) for item in lines) + "\n")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    res = bench.run_securityeval(FakeScanner(), tmp_path, scratch)
+    assert res["count"] == 2 and res["exact"] == 0.5
