@@ -15,10 +15,15 @@ SecurityEval: every sample of `Testcases_Insecure_Code/CWE-NNN/*.py`, or of `dat
 (`Insecure_code`, older copies `Canonical_solution`) when that folder is absent. Flagged = any
 finding; exact = a finding with the CWE of the sample's name; family = one within SE_FAMILIES.
 
+SARD (NIST's PHP suites in their SARIF layout): every `*/manifest.sarif` under `--sard PATH`,
+its `state` (good/bad) and its result's CWE; the case's source files are scanned. Scored per CWE
+like OWASP (flagged = a finding in the CWE's family, SE_FAMILIES).
+
 `--package-from DIR` imports `codewhisperer_lsp` from another source tree (an older revision
 checked out with `git worktree add`), to compare revisions on the same files.
 
-Run: .venv/bin/python bench/outside_security.py --owasp PATH [--securityeval PATH] [--per-class 9]
+Run: .venv/bin/python bench/outside_security.py --owasp PATH [--securityeval PATH] [--sard PATH]
+     [--per-class 9] [--seed S] [--package-from TREE] [--json FILE]
 Prints markdown tables and the per-test outcomes; `--json FILE` also writes them as JSON.
 """
 
@@ -141,6 +146,32 @@ def run_securityeval(scanner, root: Path, scratch: Path) -> dict:
     return {"samples": samples, "count": len(samples), **summary}
 
 
+def sard_cases(root: Path) -> list[tuple[str, int, bool, list[Path]]]:
+    """(case, CWE, bad?, source files) for each SARIF manifest under root."""
+    cases = []
+    for manifest in sorted(root.glob("*/manifest.sarif")):
+        run = json.loads(manifest.read_text(encoding="utf-8"))["runs"][0]
+        state = run.get("properties", {}).get("state", "")
+        rule = next((r.get("ruleId", "") for r in run.get("results", [])), "")
+        files = sorted(p for p in (manifest.parent / "src").rglob("*") if p.is_file())
+        if state in ("good", "bad") and files:
+            cases.append((manifest.parent.name, _cwe_of(rule), state == "bad", files))
+    return cases
+
+
+def run_sard(scanner, root: Path) -> dict:
+    cases = sard_cases(root)
+    files = [(f"{name}/{i}", path, "php") for name, _, _, paths in cases for i, path in enumerate(paths)]
+    cwes = scan_files(scanner, files)
+    tests = []
+    for name, cwe, bad, paths in cases:
+        found = set().union(*(cwes[f"{name}/{i}"] for i in range(len(paths))))
+        family = next((f for f in SE_FAMILIES if cwe in f), {cwe})
+        tests.append({"test": name, "category": f"CWE-{cwe}", "vulnerable": bad, "flagged": bool(found & family),
+                      "cwes": sorted(found)})
+    return {"tests": tests, "missing": [], "categories": owasp_scores(tests)}
+
+
 def owasp_markdown(res: dict) -> str:
     cats = res["categories"]
     lines = ["| category | cases (vuln/safe) | TPR | FPR | score |", "|---|---|---|---|---|"]
@@ -180,11 +211,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-class", type=int, default=9, help="true and false cases per category")
     parser.add_argument("--seed", type=int, default=None, help="draw the sample at random with this seed")
     parser.add_argument("--securityeval", type=Path, help="a SecurityEval checkout the user provides")
+    parser.add_argument("--sard", type=Path, help="a folder of SARD cases (manifest.sarif each) the user provides")
     parser.add_argument("--package-from", type=Path, help="import codewhisperer_lsp from this source tree")
     parser.add_argument("--json", type=Path, help="also write the outcomes here")
     args = parser.parse_args(argv)
-    if not args.owasp and not args.securityeval:
-        parser.error("give --owasp and/or --securityeval")
+    if not (args.owasp or args.securityeval or args.sard):
+        parser.error("give --owasp, --securityeval and/or --sard")
     if args.package_from:
         sys.path.insert(0, str(args.package_from.resolve()))
     import codewhisperer_lsp
@@ -199,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as scratch:
             out["securityeval"] = run_securityeval(scanner, args.securityeval, Path(scratch))
         print("## SecurityEval (insecure samples)\n\n" + securityeval_markdown(out["securityeval"]) + "\n")
+    if args.sard:
+        out["sard"] = run_sard(scanner, args.sard)
+        print("## SARD\n\n" + owasp_markdown(out["sard"]) + "\n")
     if args.json:
         args.json.write_text(json.dumps(out, indent=1) + "\n")
     return 0

@@ -92,3 +92,21 @@ def test_securityeval_falls_back_to_the_dataset_file(tmp_path):
     scratch.mkdir()
     res = bench.run_securityeval(FakeScanner(), tmp_path, scratch)
     assert res["count"] == 2 and res["exact"] == 0.5
+
+
+def _sard_case(root: Path, name: str, state: str, cwe: int, found: str) -> None:
+    (root / name / "src").mkdir(parents=True)
+    (root / name / "src" / "sample.php").write_text(f"<?php\n// cwe:{found}\n")
+    manifest = {"runs": [{"properties": {"state": state}, "results": [{"ruleId": f"CWE-{cwe}"}]}]}
+    (root / name / "manifest.sarif").write_text(json.dumps(manifest))
+
+
+def test_sard_cases_are_scored_by_their_manifest_state(tmp_path):
+    _sard_case(tmp_path, "1-v1", "bad", 79, "79")
+    _sard_case(tmp_path, "2-v1", "bad", 79, "89")   # a finding outside the XSS family: a miss
+    _sard_case(tmp_path, "3-v1", "good", 79, "80")  # CWE-80 is in the XSS family: a false positive
+    _sard_case(tmp_path, "4-v1", "good", 89, "")
+    res = bench.run_sard(FakeScanner(), tmp_path)
+    xss = res["categories"]["CWE-79"]
+    assert (xss["tpr"], xss["fpr"], xss["score"]) == (0.5, 1.0, -0.5)
+    assert res["categories"]["CWE-89"] == {"vulnerable": 0, "safe": 1, "tpr": 0.0, "fpr": 0.0, "score": 0.0}
