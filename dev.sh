@@ -74,6 +74,25 @@ setup_test_tools() {
   fi
 }
 
+setup_bench_toolchains() {
+  # The compilers and runtimes that run humaneval-x's tests in bench/infill_bench.py (not needed by
+  # the test suite): Go and the testify package its Go tests import, from Debian's packages; the
+  # others (g++, javac, node, rustc) are reported when missing.
+  for tool in g++ javac java node rustc; do
+    command -v "$tool" >/dev/null || echo "[setup] $tool is missing: the bench counts its language's tests as not run" >&2
+  done
+  if command -v go >/dev/null && [[ -d /usr/share/gocode/src/github.com/stretchr/testify ]]; then
+    return 0
+  fi
+  if [[ "$(id -u)" != 0 ]]; then
+    echo "[setup] Go is missing and installing it needs root: apt-get install golang-go golang-github-stretchr-testify-dev" >&2; return 0
+  fi
+  echo "[setup] installing Go and testify from Debian's packages" >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      golang-go golang-github-stretchr-testify-dev; } >&2 \
+    || echo "[setup] Go could not be installed; the bench counts Go's tests as not run" >&2
+}
+
 setup_venv
 setup_model
 setup_references
@@ -92,7 +111,10 @@ case "$job" in
     ;;
   setup)
     ;;
+  bench-setup)
+    setup_bench_toolchains
+    ;;
   *)
-    echo "usage: ./dev.sh demo|test|setup" >&2; exit 2
+    echo "usage: ./dev.sh demo|test|setup|bench-setup" >&2; exit 2
     ;;
 esac

@@ -1,6 +1,9 @@
 """Completion quality through the real LSP path, beside the bare model on the same prompt, same run.
 
-    python bench/humaneval_bench.py [--sets humaneval,infill,smoke] [--limit N] [--timeout S]
+    python bench/humaneval_bench.py [--sets humaneval,infill,smoke] [--part report] [--limit N] [--timeout S]
+
+HumanEval's problems are those of one part of the committed split (bench/split.py): `report` by
+default, `tune` for choosing, `all` for the 164 (the figures before the split used all 164).
 
 The server is started over stdio as an editor starts it (`python -m codewhisperer_lsp`, its state
 in a temporary folder), initialized with {"codewhisperer": {"numSuggestions": 1 (--suggestions), "maxNewTokens":
@@ -53,6 +56,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import split as splits  # noqa: E402
 from bench.quality_bench import HUMANEVAL_STOPS, LINE_TOKENS, truncate  # noqa: E402
 from codewhisperer_lsp.completion import prompt as prompts  # noqa: E402
 from codewhisperer_lsp.config import Settings  # noqa: E402
@@ -345,6 +349,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", default="humaneval,infill,smoke", help="comma-separated: humaneval,infill,smoke")
     parser.add_argument("--limit", type=int, default=None, help="problems per set (per language for smoke)")
+    parser.add_argument("--part", choices=("tune", "report", "all"), default="report",
+                        help="the HumanEval problems of this part of bench/data/quality_split.json (tune choices on "
+                             "`tune`, report figures from `report`)")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds for each test subprocess")
     parser.add_argument("--request-timeout", type=float, default=120.0, help="seconds to wait for one completion")
     parser.add_argument("--seed", type=int, default=7, help="seed of the masked-line choice")
@@ -363,6 +370,8 @@ def main() -> int:
     if unknown:
         parser.error(f"unknown sets: {', '.join(sorted(unknown))}")
     problems = humaneval_problems() if {"humaneval", "infill"} & set(sets) else []
+    split = splits.load()
+    problems = [problem for problem in problems if splits.in_part(problem["task_id"], args.part, split)]
     problems = problems[: args.limit] if args.limit is not None else problems
     smoke = []
     if "smoke" in sets:
@@ -387,7 +396,7 @@ def main() -> int:
     print(f"server: {server.status.get('message', server.status)}")
     print(f"bare: {bare.status.message}")
     print(f"trigger {args.trigger}; levers {'all' if args.levers is None else args.levers or 'none'}")
-    print(f"sets: {','.join(sets)}; limit {args.limit}; seed {args.seed}; numSuggestions {args.suggestions}; "
+    print(f"sets: {','.join(sets)}; part {args.part}; limit {args.limit}; seed {args.seed}; numSuggestions {args.suggestions}; "
           f"test timeout {args.timeout:.0f} s; "
           f"maxNewTokens {MAX_NEW_TOKENS}; {time.monotonic() - started:.0f} s")
     print(report(results))

@@ -235,7 +235,7 @@ class CompletionService:
             return healer.constraint(prompt.healed, generator.decode)
 
         code_below = rerank.following(situation.suffix) is not None
-        fim = plan.fim and (plan.fim_above_code or not code_below)
+        fim = plan.fim_for(request.invoked, code_below)
         ranking = request.invoked and rerank.can_rank(generator) and plan.stop in (Stop.LINE, Stop.NEXT_LINE) \
             and code_below
         attempts = attempts_for(fim, request.invoked, settings, ranking)

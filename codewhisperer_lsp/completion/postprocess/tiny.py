@@ -1,15 +1,32 @@
-"""Drop suggestions not worth showing: empty, whitespace, or lone closing punctuation."""
+"""Drop suggestions not worth showing: empty, whitespace, or lone closing punctuation, unless a
+new line of closing braces is what the document lacks (a block left open above the cursor)."""
 
 from __future__ import annotations
 
 import re
 
 from codewhisperer_lsp.completion.postprocess.base import Context
+from codewhisperer_lsp.completion.postprocess.brackets import _code
 
 PUNCTUATION_ONLY = re.compile(r"^[\s\)\]\}\;\,\.]*$")
+BRACES_ONLY = re.compile(r"^\s*\}+[\s\)\;\,]*$")
+COUNT_LIMIT = 200_000  # characters of document beyond which the braces are not counted
+
+
+def closes_open_block(context: Context, text: str) -> bool:
+    """Whether `text`, on a line of its own, closes braces that the whole document leaves open.
+    Humaneval-x's masked `}` lines: the bare model writes them, and dropping them as trivial cost a
+    test pass in every brace language (bench/infill_bench.py, tune part)."""
+    if context.line_prefix.strip() or not BRACES_ONLY.match(text):
+        return False
+    document = context.prefix + context.suffix
+    if len(document) > COUNT_LIMIT:
+        return False
+    code = _code(document, context.comment)
+    return code.count("{") - code.count("}") >= text.count("}")
 
 
 def drop_trivial(context: Context, text: str) -> str:
-    if not text.strip() or PUNCTUATION_ONLY.match(text):
+    if not text.strip() or PUNCTUATION_ONLY.match(text) and not closes_open_block(context, text):
         return ""
     return text

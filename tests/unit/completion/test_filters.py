@@ -190,6 +190,21 @@ def test_trivial_suggestions_are_dropped():
     assert tiny.drop_trivial(s, ") * 3") == ") * 3"
 
 
+def test_a_closing_brace_the_document_lacks_is_kept_on_its_own_line():
+    open_block = at("java", "class A {\n    int f(int x) {\n        if (x > 0) {\n            return 1;\n        <|>\n"
+                            "        return 0;\n    }\n}\n")
+    assert tiny.drop_trivial(open_block, "}") == "}"
+    balanced = at("java", "class A {\n    int f(int x) {\n        if (x > 0) {\n            return 1;\n        }\n"
+                          "        <|>\n        return 0;\n    }\n}\n")
+    assert tiny.drop_trivial(balanced, "}") == ""
+    assert tiny.drop_trivial(open_block, "}}") == ""  # one brace is missing, not two
+    assert tiny.drop_trivial(open_block, ");") == ""
+    # braces in strings and comments do not count
+    commented = at("javascript", "function f() {\n  // {\n  const s = '{';\n  <|>\n")
+    assert tiny.drop_trivial(commented, "}") == "}"
+    assert tiny.drop_trivial(at("javascript", "function f() {}\n// {\n<|>\n"), "}") == ""
+
+
 def test_brackets_in_docstrings_and_comments_do_not_cause_cuts():
     s = at("python", 'def f(t):\n    """Docs (see [x."""\n    # note {\n    <|>\n')
     text = "return Fraction(t, s, _normalize=False)  # (sic"

@@ -79,3 +79,19 @@ def test_result_keeps_the_old_shape_name():
     result = CompletionResult(["x"], "line")
     assert result.shape == result.kind == "line"
     assert CompletionResult([], None).shape is None
+
+
+def test_a_new_line_above_code_shows_it_on_a_manual_trigger_only():
+    line = plan_for(K.LINE, "java")
+    assert line.fim_for(invoked=True, code_below=True)  # the ranked manual candidates see the code below
+    assert not line.fim_for(invoked=False, code_below=True)  # the automatic line stays prefix-only
+    assert line.fim_for(invoked=False, code_below=False)  # at the end of the code, always shown
+    assert not plan_for(K.BLOCK_BODY, "java").fim_for(invoked=True, code_below=True)
+    assert plan_for(K.SINGLE_LINE_MID, "java").fim_for(invoked=False, code_below=True)
+
+
+def test_a_language_can_keep_the_manual_line_prefix_only(monkeypatch):
+    from codewhisperer_lsp.completion import kinds
+    monkeypatch.setattr(kinds, "LINE_PREFIX_ONLY_ABOVE_CODE", frozenset({"rust"}))
+    assert not plan_for(K.LINE, "rust").fim_for(invoked=True, code_below=True)
+    assert plan_for(K.LINE, "go").fim_for(invoked=True, code_below=True)
