@@ -29,7 +29,7 @@ from pygls.exceptions import JsonRpcRequestCancelled
 from codewhisperer_lsp import protocol
 from codewhisperer_lsp.completion.auto_imports import needed_imports
 from codewhisperer_lsp.completion.crossfile import MAX_SOURCE_CHARS, MAX_SOURCES, OpenDocument
-from codewhisperer_lsp.completion.service import CompletionRequest, CompletionResult, CompletionService
+from codewhisperer_lsp.completion.service import CompletionRequest, CompletionResult, CompletionService, Outcome
 from codewhisperer_lsp.interaction import metrics as metrics_mod
 from codewhisperer_lsp.interaction import pause_state
 from codewhisperer_lsp.interaction.debounce import AdaptiveDebounce
@@ -240,8 +240,8 @@ class InlineCompletionFeature:
             self.metrics.count("modelCalls")
             return None
         except ModelUnavailable as exc:
-            return CompletionResult([], None, {"unavailable": str(exc)}), None
-        if "prompt_tokens" in result.timings:  # the service built a prompt and ran the model
+            return CompletionResult.unavailable(str(exc)), None
+        if result.model_ran:
             self.metrics.count("modelCalls")
         policy = Policy(settings.includeSuggestionsWithCodeReferences, settings.security.checkSuggestions,
                         settings.security.returnInsecureSuggestions, self._hold_unchecked())
@@ -269,8 +269,8 @@ class InlineCompletionFeature:
     def _answer(self, snapshot: Snapshot, outcome, latency_ms: float) -> types.InlineCompletionList:
         request = snapshot.request
         result, verdict = outcome
-        if verdict is None:
-            self._tell_once(result.timings.get("unavailable", ""))
+        if result.outcome is Outcome.UNAVAILABLE:
+            self._tell_once(result.message)
             self._record(snapshot, "unavailable")
             return _empty()
         self._told_unavailable = ""  # the engine answers again: a later failure is worth telling
