@@ -177,13 +177,13 @@ class CompletionService:
             log.debug("completion %s kind=%s: nothing to suggest here", request.uri, kind)
             return CompletionResult([], kind, timings, outcome=Outcome.NOTHING_HERE)
         plan = situation.plan
-        context = self._cross_file(request, settings, generator, spec.file_header)
-        timings.update(context_tokens=context.tokens, context_ms=context.gather_ms,
-                       context_files=list(context.files), context_reused=context.reused)
+        snippets = self._cross_file(request, settings, generator, spec.file_header)
+        timings.update(context_tokens=snippets.tokens, context_ms=snippets.gather_ms,
+                       context_files=list(snippets.files), context_reused=snippets.reused)
         # Other files' snippets first, the current file last: the snippets stay put while the user
         # types here, so the model state of that start of the prompt is reused.
-        header = context.text + spec.file_header.format(path=request.uri.rsplit("/", 1)[-1])
-        budget = settings.maxPromptTokens - context.tokens
+        header = snippets.text + spec.file_header.format(path=request.uri.rsplit("/", 1)[-1])
+        budget = settings.maxPromptTokens - snippets.tokens
         lines = situation.prefix.split("\n")
         # one start for both layouts: the fill-in-the-middle one's prefix budget (the other has room to spare)
         start = self.windows.start_for(request.uri, lines, generator, budget - prompts.suffix_budget_of(budget, True)) \
@@ -245,10 +245,10 @@ class CompletionService:
                 header + lead + "\n".join(lines[start:cursor_line]) + "\n")] if cursor_line > start else [])
 
     def _cross_file(self, request: CompletionRequest, settings: Settings, generator, file_header: str
-                    ) -> crossfile.Context:
+                    ) -> crossfile.Snippets:
         """Snippets of the other open documents and imported files; never fails a suggestion."""
         if not settings.crossFileContext or not (request.documents or request.root):
-            return crossfile.Context()
+            return crossfile.Snippets()
         try:
             return self.crossfile.context(
                 request.uri, request.language_id, request.text, request.offset, request.documents, request.root,
@@ -256,4 +256,4 @@ class CompletionService:
                 int(settings.maxPromptTokens * crossfile.SHARE))
         except Exception:  # context is a bonus: a suggestion without it beats none
             log.exception("context from other files failed for %s", request.uri)
-            return crossfile.Context()
+            return crossfile.Snippets()

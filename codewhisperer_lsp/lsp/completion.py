@@ -33,7 +33,7 @@ from codewhisperer_lsp.completion.service import CompletionRequest, CompletionRe
 from codewhisperer_lsp.interaction import metrics as metrics_mod
 from codewhisperer_lsp.interaction import pause_state
 from codewhisperer_lsp.interaction.debounce import AdaptiveDebounce
-from codewhisperer_lsp.interaction.gate import Policy, SuggestionGate, Verdict, shift_references
+from codewhisperer_lsp.interaction.gate import GateRules, SuggestionGate, Verdict, shift_references
 from codewhisperer_lsp.interaction.triggers import decline_reason
 from codewhisperer_lsp.interaction.typeahead import Shown, Typeahead
 from codewhisperer_lsp.lsp.params import field as _field
@@ -74,7 +74,7 @@ class Superseded:
 
 
 @dataclass(frozen=True)
-class Snapshot:
+class Received:
     """The request and the document as they were when it arrived."""
 
     request: CompletionRequest
@@ -140,17 +140,17 @@ class InlineCompletionFeature:
 
     # --- the request ---
     async def handle(self, params: types.InlineCompletionParams) -> types.InlineCompletionList:
-        snapshot = self._snapshot(params)
-        if snapshot is None:
+        received = self._receive(params)
+        if received is None:
             return _empty()
         settings = self.server.settings
         self.metrics.enabled = settings.collectMetrics
-        quick = self._quick_answer(snapshot, settings)
+        quick = self._quick_answer(received, settings)
         if quick is not None:
             return quick
-        return await self._generate(snapshot, settings)
+        return await self._generate(received, settings)
 
-    def _snapshot(self, params: types.InlineCompletionParams) -> Snapshot | None:
+    def _receive(self, params: types.InlineCompletionParams) -> Received | None:
         started = time.monotonic()
         uri = params.text_document.uri
         document = self.server.workspace.text_documents.get(unquote(uri))
@@ -167,27 +167,27 @@ class InlineCompletionFeature:
             root = self.server.workspace.root_path or ""
         request = CompletionRequest(uri, document.language_id or "", text, document.version or 0, offset, invoked,
                                     documents, root)
-        return Snapshot(request, params.position, started)
+        return Received(request, params.position, started)
 
-    def _quick_answer(self, snapshot: Snapshot, settings) -> types.InlineCompletionList | None:
+    def _quick_answer(self, received: Received, settings) -> types.InlineCompletionList | None:
         """Answers that need no model: paused, typed through the last suggestion, declined."""
-        request = snapshot.request
+        request = received.request
         if not request.invoked and self.paused:
-            self._record(snapshot, "paused")
+            self._record(received, "paused")
             return _empty()
-        from_typeahead = self._from_typeahead(snapshot, settings)
+        from_typeahead = self._from_typeahead(received, settings)
         if from_typeahead is not None:
             return from_typeahead
         if not request.invoked:
             reason = decline_reason(request.text, request.offset)
             if reason:
                 log.debug("automatic request at %s declined: %s", request.uri, reason)
-                self._record(snapshot, "declined")
+                self._record(received, "declined")
                 return _empty()
         return None
 
-    def _from_typeahead(self, snapshot: Snapshot, settings) -> types.InlineCompletionList | None:
-        request = snapshot.request
+    def _from_typeahead(self, received: Received, settings) -> types.InlineCompletionList | None:
+        request = received.request
         hit = self.typeahead.lookup(request.uri, request.text, request.offset)
         if hit is None or (request.invoked and not hit.typed):
             return None  # a manual trigger at the same place asks for fresh suggestions
@@ -197,16 +197,16 @@ class InlineCompletionFeature:
             references = shift_references(detail.get("references", ()), len(hit.typed), remaining)
             if references and not settings.includeSuggestionsWithCodeReferences:
                 continue
-            items.append(self._item(snapshot, hit.shown.session_id, item_id, remaining, references,
+            items.append(self._item(received, hit.shown.session_id, item_id, remaining, references,
                                     detail.get("findings", ()), detail.get("imports", ())))
         if not items:
             return None
         self.inflight.finish(request.uri, self.inflight.start(request.uri))  # older generations are stale
-        self._record(snapshot, "typeahead", latency_ms=(time.monotonic() - snapshot.started) * 1000)
+        self._record(received, "typeahead", latency_ms=(time.monotonic() - received.started) * 1000)
         return types.InlineCompletionList(items=items)
 
-    async def _generate(self, snapshot: Snapshot, settings) -> types.InlineCompletionList:
-        request = snapshot.request
+    async def _generate(self, received: Received, settings) -> types.InlineCompletionList:
+        request = received.request
         cancel = self.inflight.start(request.uri)
         try:
             if not request.invoked:
@@ -220,15 +220,15 @@ class InlineCompletionFeature:
                     self.executor, self._run, request, settings, cancel)
         except asyncio.CancelledError:
             cancel.set()  # $/cancelRequest: stop the generation at its next step
-            self._record(snapshot, "cancelled")
+            self._record(received, "cancelled")
             raise
         finally:
             self.inflight.finish(request.uri, cancel)
             self.executor.submit(self.server.trimmer.after_work)  # queued behind the model's work, not before the answer
         if outcome is None:
-            self._record(snapshot, "cancelled")
+            self._record(received, "cancelled")
             raise JsonRpcRequestCancelled("superseded by a newer request")
-        return self._answer(snapshot, outcome, (time.monotonic() - begun) * 1000)
+        return self._answer(received, outcome, (time.monotonic() - begun) * 1000)
 
     def _run(self, request: CompletionRequest, settings, cancel: threading.Event):
         """On the model thread: (result, verdict), or None when cancelled."""
@@ -243,10 +243,10 @@ class InlineCompletionFeature:
             return CompletionResult.unavailable(str(exc)), None
         if result.model_ran:
             self.metrics.count("modelCalls")
-        policy = Policy(settings.includeSuggestionsWithCodeReferences, settings.security.checkSuggestions,
-                        settings.security.returnInsecureSuggestions, self._hold_unchecked())
+        rules = GateRules(settings.includeSuggestionsWithCodeReferences, settings.security.checkSuggestions,
+                          settings.security.returnInsecureSuggestions, self._hold_unchecked())
         verdict = self.gate.review(request.language_id, request.text[:request.offset],
-                                   request.text[request.offset:], result.items, policy)
+                                   request.text[request.offset:], result.items, rules)
         result.timings["gate_ms"] = verdict.timings.get("total_ms", 0.0)
         started = time.monotonic()
         result.needed_imports = {c.text: self._imports(request, result, c.text) for c in verdict.kept}
@@ -266,23 +266,23 @@ class InlineCompletionFeature:
         self.server.engine.wait_while_loading(MANUAL_LOAD_WAIT_S, cancel.is_set)
         return self.service.complete(request, settings, cancel.is_set)
 
-    def _answer(self, snapshot: Snapshot, outcome, latency_ms: float) -> types.InlineCompletionList:
-        request = snapshot.request
+    def _answer(self, received: Received, outcome, latency_ms: float) -> types.InlineCompletionList:
+        request = received.request
         result, verdict = outcome
         if result.outcome is Outcome.UNAVAILABLE:
             self._tell_once(result.message)
-            self._record(snapshot, "unavailable")
+            self._record(received, "unavailable")
             return _empty()
         self._told_unavailable = ""  # the engine answers again: a later failure is worth telling
         self._count_gate(verdict)
         current = self.server.workspace.text_documents.get(unquote(request.uri))
         if current is None or current.version != request.version:
-            self._record(snapshot, "cancelled")
+            self._record(received, "cancelled")
             return _empty()  # the document changed: never show stale text
         session = uuid.uuid4().hex[:12]
         kept = [(f"{session}-{i}", c) for i, c in enumerate(verdict.kept)]
         needed = {item_id: result.needed_imports.get(c.text, ()) for item_id, c in kept}
-        items = [self._item(snapshot, session, item_id, c.text, c.references, c.findings, needed[item_id])
+        items = [self._item(received, session, item_id, c.text, c.references, c.findings, needed[item_id])
                  for item_id, c in kept]
         if kept:
             self.typeahead.remember(request.uri, Shown(
@@ -290,12 +290,12 @@ class InlineCompletionFeature:
                 tuple((item_id, c.text) for item_id, c in kept),
                 {item_id: {"references": c.references, "findings": c.findings, "imports": needed[item_id]}
                  for item_id, c in kept}))
-        self._record(snapshot, "model" if items else "empty", shown=len(items), latency_ms=latency_ms)
+        self._record(received, "model" if items else "empty", shown=len(items), latency_ms=latency_ms)
         return types.InlineCompletionList(items=items)
 
-    def _item(self, snapshot: Snapshot, session: str, item_id: str, text: str, references: tuple[dict, ...],
+    def _item(self, received: Received, session: str, item_id: str, text: str, references: tuple[dict, ...],
               findings: tuple[dict, ...], imports: tuple[str, ...]) -> types.InlineCompletionItem:
-        request, position = snapshot.request, snapshot.position
+        request, position = received.request, received.position
         arguments = {"sessionId": session, "itemId": item_id, "uri": request.uri,
                      "position": {"line": position.line, "character": position.character},
                      "languageId": request.language_id, "text": text,
@@ -370,8 +370,8 @@ class InlineCompletionFeature:
         self.metrics.count("shownWithReferences", amount=sum(1 for c in verdict.kept if c.references))
         self.metrics.count("shownWithFindings", amount=sum(1 for c in verdict.kept if c.findings))
 
-    def _record(self, snapshot: Snapshot, outcome: str, shown: int = 0, latency_ms: float | None = None) -> None:
-        request = snapshot.request
+    def _record(self, received: Received, outcome: str, shown: int = 0, latency_ms: float | None = None) -> None:
+        request = received.request
         self.metrics.request(request.language_id or "unknown", request.invoked, outcome, shown, latency_ms)
 
     def _tell_once(self, message: str) -> None:
