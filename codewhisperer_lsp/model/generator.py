@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from codewhisperer_lsp.model.runtime import Generation, Sampling
 
 
+class ModelUnavailable(Exception):
+    """No model to ask now (loading, missing, damaged, a remote engine down); the message says why."""
+
+
 @dataclass(frozen=True)
 class Abilities:
     constrains: bool  # takes a logit mask for its first tokens (token healing, branching on the first token)

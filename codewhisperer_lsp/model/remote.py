@@ -28,8 +28,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
-from codewhisperer_lsp.model.engine import ModelUnavailable
-from codewhisperer_lsp.model.generator import REMOTE
+from codewhisperer_lsp.model.generator import REMOTE, ModelUnavailable
 from codewhisperer_lsp.model.runtime import Cancelled, Generation, Sampling
 
 log = logging.getLogger(__name__)
