@@ -36,6 +36,7 @@ from codewhisperer_lsp.interaction.debounce import AdaptiveDebounce
 from codewhisperer_lsp.interaction.gate import GateRules, SuggestionGate, Verdict, shift_references
 from codewhisperer_lsp.interaction.triggers import decline_reason
 from codewhisperer_lsp.interaction.typeahead import Shown, Typeahead
+from codewhisperer_lsp.lsp.feature import Feature, ServerPort
 from codewhisperer_lsp.lsp.params import field as _field
 from codewhisperer_lsp.lsp.positions import offset_at
 from codewhisperer_lsp.model.engine import ModelUnavailable
@@ -67,6 +68,12 @@ class Superseded:
             previous.set()
         return event
 
+    def cancel_all(self) -> None:
+        with self._lock:
+            events = list(self._latest.values())
+        for event in events:
+            event.set()
+
     def finish(self, uri: str, event: threading.Event) -> None:
         with self._lock:
             if self._latest.get(uri) is event:
@@ -92,8 +99,10 @@ async def _wait(seconds: float, cancel: threading.Event) -> None:
         await asyncio.sleep(min(POLL_S, left))
 
 
-class InlineCompletionFeature:
-    def __init__(self, server, service: CompletionService):
+class InlineCompletionFeature(Feature):
+    name = "completion"
+
+    def __init__(self, server: ServerPort, service: CompletionService):
         self.server = server
         self.service = service
         self.executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="model")
@@ -113,7 +122,7 @@ class InlineCompletionFeature:
 
     def set_paused(self, paused: bool) -> dict:
         self.pause.set(paused)
-        self.server._send_status(self.server.engine.status)
+        self.server.send_status()
         return self.pause_report()
 
     def pause_report(self) -> dict:
@@ -122,11 +131,15 @@ class InlineCompletionFeature:
             report["reason"] = "the setting codewhisperer.autoSuggestions is false"
         return report
 
-    def settings_applied(self, was_paused: bool) -> None:
-        self.metrics.enabled = self.server.settings.collectMetrics
+    def apply_settings(self, new, previous) -> None:
+        self.metrics.enabled = new.collectMetrics
         self.typeahead.clear()  # shown items were gated under the old settings
+        was_paused = self.pause.paused or not previous.autoSuggestions
         if was_paused != self.paused:
-            self.server._send_status(self.server.engine.status)
+            self.server.send_status()
+
+    def shutdown(self) -> None:
+        self.inflight.cancel_all()  # generations in flight stop at their next decoding step
 
     # --- document events ---
     def changed(self, uri: str) -> None:
