@@ -347,7 +347,8 @@ def section_keystrokes(args) -> dict:
 
 
 def section_draft(small_folder: Path, large_folder: Path, args) -> dict:
-    from codewhisperer_lsp.model.choose import Measurement, choose_default, measure_single_line
+    from codewhisperer_lsp.model.selection import Measurement, choose_default
+    from codewhisperer_lsp.model.timing import measure_single_line
 
     print(f"\n## {LARGE} with {SMALL} as its draft")
     large = OnnxGenerator(large_folder, device=args.device, speculate=False)

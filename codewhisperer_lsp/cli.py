@@ -40,11 +40,12 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _model(args: argparse.Namespace) -> int:
-    from codewhisperer_lsp.model import build, calibrate, registry
+    from codewhisperer_lsp import choose_model
+    from codewhisperer_lsp.model import build, choice_file, registry
 
     if args.action == "list":
         default = registry.default_model()
-        here = calibrate.resolve_default(args.device)
+        here = choice_file.resolve_default(args.device)
         for name in registry.model_names():
             spec = registry.get_model(name)
             marks = [m for m, on in (("registry default", name == default),
@@ -54,14 +55,14 @@ def _model(args: argparse.Namespace) -> int:
         print(f"an empty `model` setting loads {here.model}: {here.note}")
         return 0
     if args.action == "choose":
-        return 0 if calibrate.choose(args.device) is not None else 1
+        return 0 if choose_model.choose(args.device) is not None else 1
     try:
         build.build(args.name or registry.default_model(), args.target, force=args.force)
     except build.BuildError as exc:
         print(f"model build failed: {exc}", file=sys.stderr)
         return 1
     # with two models built, the default for this machine is measured (once; again after a rebuild)
-    calibrate.ensure(args.device, report=lambda line: print(f"[model choose] {line}", file=sys.stderr, flush=True))
+    choose_model.ensure(args.device, report=lambda line: print(f"[model choose] {line}", file=sys.stderr, flush=True))
     return 0
 
 

@@ -4,6 +4,9 @@ policy file wins over both.
 Settings arrive from `initializationOptions`, `workspace/configuration` and
 `workspace/didChangeConfiguration`. Parsing never fails: what is valid is kept, each bad value
 falls back to its default and yields one error message for the user.
+
+Each field is declared with `setting(default, description, bounds/choices)`; `SPECS` lists them by
+their full dotted key, and `settings_docs` writes the documentation tables from it.
 """
 
 from __future__ import annotations
@@ -22,58 +25,102 @@ POLICY_ENV = "CODEWHISPERER_POLICY_FILE"
 POLICY_SYSTEM_PATH = Path("/etc/codewhisperer-lsp/policy.json")
 
 
+def setting(default: Any, about: str, *, bounds: tuple | None = None, choices: tuple | None = None,
+            values: str = "") -> Any:
+    """A settings field: its default, a one-line description, and what values it takes."""
+    meta = {"about": about, "bounds": bounds, "choices": choices, "values": values}
+    return field(default=default, metadata=meta)
+
+
 @dataclass(frozen=True)
 class SecuritySettings:
-    autoScanOnSave: bool = False
-    maxFiles: int = 200
-    maxBytes: int = 5_000_000
-    timeoutSeconds: float = 60.0
-    checkSuggestions: bool = True
-    returnInsecureSuggestions: bool = True  # when every candidate has a finding, show it with the finding noted
+    autoScanOnSave: bool = setting(False, "scan a file when it is saved")
+    maxFiles: int = setting(200, "most files one scan reads", bounds=(1, 100_000))
+    maxBytes: int = setting(5_000_000, "most bytes one scan reads", bounds=(1, 1_000_000_000))
+    timeoutSeconds: float = setting(60.0, "a scan stops after this long", bounds=(1.0, 3600.0))
+    checkSuggestions: bool = setting(True, "check each suggestion for security issues before it is shown")
+    returnInsecureSuggestions: bool = setting(
+        True, "when every candidate has a finding, still show one, with the finding in its command title and arguments")
 
 
 @dataclass(frozen=True)
 class RemoteSettings:
     """An inference server the user runs, spoken to over the OpenAI-compatible completions API."""
-    url: str = ""  # the API root, e.g. http://gpu-box:8000/v1; empty: the local model
-    model: str = ""  # the served model's name; empty: the first one the server lists
-    apiKey: str = ""  # sent as a Bearer token; or set CODEWHISPERER_REMOTE_API_KEY
-    timeoutSeconds: float = 15.0
+    url: str = setting("", "an inference server speaking the OpenAI-compatible completions API (vLLM, TGI, Triton, "
+                       "llama.cpp's server), e.g. `http://gpu-box:8000/v1`; empty: the local model. Prompts go "
+                       "there and nowhere else", values="an http(s) URL")
+    model: str = setting("", "the served model's name; empty: the first one `/models` lists")
+    apiKey: str = setting("", "sent as a Bearer token; or set `CODEWHISPERER_REMOTE_API_KEY`")
+    timeoutSeconds: float = setting(15.0, "a remote request that takes longer answers nothing", bounds=(1.0, 3600.0))
 
 
 @dataclass(frozen=True)
 class ReferencesSettings:
     """The reference index: the local SQLite file by default, or a team's shared one."""
-    database: str = ""  # postgresql://user@host/db, read-only; password from PGPASSWORD or a pgpass file
+    database: str = setting("", "a team's shared reference index, read-only; password from `PGPASSWORD` or a "
+                            "pgpass file; empty: the local index", values="`postgresql://user@host/db`")
 
 
 @dataclass(frozen=True)
 class Settings:
-    model: str = ""  # a registered model name; empty: the model `model choose` measured best for this machine, else the registry's default
-    modelPath: str = ""  # a folder with the user's own onnxruntime-genai export; overrides `model`
-    device: str = "auto"  # auto | cpu | cuda
-    threads: int = 0  # 0: as many as there are cores
-    autoSuggestions: bool = True
-    debounceMs: int = 150
-    numSuggestions: int = 3  # items on a manual (Invoked) trigger
-    maxPromptTokens: int = 1024
-    maxNewTokens: int = 160
-    crossFileContext: bool = True  # snippets of the other open files and of the files this one imports
-    temperature: float = 0.6  # for the second and later items on a manual trigger
-    includeSuggestionsWithCodeReferences: bool = True
-    # extra licensed code for the reference tracker: [{path, license (SPDX), url?}]
-    referenceFolders: tuple = ()
-    collectMetrics: bool = True
-    logLevel: str = "info"
+    model: str = setting("", "the model; empty: the one `codewhisperer-lsp model choose` measured best for this "
+                         "machine (stored when models are built), else the registry's default",
+                         values="a name from `codewhisperer-lsp model list`")
+    modelPath: str = setting("", "your own onnxruntime-genai export (`model.onnx`, `genai_config.json`, "
+                             "`tokenizer.json`); overrides `model`", values="a folder")
+    device: str = setting("auto", "where the model runs (`auto`: CUDA only if the session really runs on it)",
+                          choices=("auto", "cpu", "cuda"))
+    threads: int = setting(0, "inference threads; 0: one per core", bounds=(0, 256))
+    autoSuggestions: bool = setting(True, "suggest while typing (a manual trigger, Alt+C, always asks)")
+    debounceMs: int = setting(150, "delay after typing before an automatic request (clients that debounce read it)",
+                              bounds=(0, 5000))
+    numSuggestions: int = setting(3, "items on a manual (Invoked) request", bounds=(1, 10))
+    maxPromptTokens: int = setting(1024, "prompt budget in tokens", bounds=(64, 16384))
+    maxNewTokens: int = setting(160, "longest suggestion in tokens", bounds=(1, 2048))
+    crossFileContext: bool = setting(
+        True, "short definitions from the other open documents and the imported workspace files open the prompt "
+        "(at most 25% of `maxPromptTokens`, gathered within 20 ms)")
+    temperature: float = setting(0.6, "sampling for the second and later items of a manual request", bounds=(0.0, 2.0))
+    includeSuggestionsWithCodeReferences: bool = setting(
+        True, "show suggestions that match licensed code (with the reference); an organization policy can force it")
+    referenceFolders: tuple = setting(
+        (), "folders of licensed code the reference tracker indexes too (re-indexed incrementally when the list "
+        "changes); an organization policy can add folders for everyone",
+        values="`license` an SPDX id; `url` may contain `{path}`")
+    collectMetrics: bool = setting(True, "keep local usage metrics (never sent anywhere); an organization policy "
+                                   "can force it")
+    logLevel: str = setting("info", "server log level", choices=("debug", "info", "warning", "error"))
     security: SecuritySettings = field(default_factory=SecuritySettings)
     remote: RemoteSettings = field(default_factory=RemoteSettings)
     references: ReferencesSettings = field(default_factory=ReferencesSettings)
 
 
-CHOICES = {"device": ("auto", "cpu", "cuda"), "logLevel": ("debug", "info", "warning", "error")}
-BOUNDS = {"threads": (0, 256), "debounceMs": (0, 5000), "numSuggestions": (1, 10),
-          "maxPromptTokens": (64, 16384), "maxNewTokens": (1, 2048), "temperature": (0.0, 2.0),
-          "maxFiles": (1, 100_000), "maxBytes": (1, 1_000_000_000), "timeoutSeconds": (1.0, 3600.0)}
+@dataclass(frozen=True)
+class SettingSpec:
+    """One setting as users see it: its full dotted key, wire type, default and allowed values."""
+    key: str
+    kind: type
+    default: Any
+    about: str
+    bounds: tuple | None = None
+    choices: tuple | None = None
+    values: str = ""
+
+
+def _specs(cls, prefix: str = "") -> list[SettingSpec]:
+    specs = []
+    for f in dataclasses.fields(cls):
+        if "about" not in f.metadata:
+            specs += _specs(f.default_factory, f"{prefix}{f.name}.")
+            continue
+        specs.append(SettingSpec(prefix + f.name, type(f.default), f.default, f.metadata["about"],
+                                 f.metadata["bounds"], f.metadata["choices"], f.metadata["values"]))
+    return specs
+
+
+SPECS: dict[str, SettingSpec] = {spec.key: spec for spec in _specs(Settings)}  # the one settings table
+CHOICES = {key: spec.choices for key, spec in SPECS.items() if spec.choices}
+BOUNDS = {key: spec.bounds for key, spec in SPECS.items() if spec.bounds}
 CHECKS = {"remote.url": lambda value: _remote_url_problem(value),
           "references.database": lambda value: _database_problem(value)}
 
@@ -118,9 +165,8 @@ def _check(name: str, default: Any, value: Any) -> tuple[Any, str | None]:
         return default, f"{name} must be one of {', '.join(CHOICES[name])}, got {value!r}"
     if name in CHECKS and (problem := CHECKS[name](value)):
         return default, problem
-    short = name.rsplit(".", 1)[-1]
-    if short in BOUNDS and not BOUNDS[short][0] <= value <= BOUNDS[short][1]:
-        low, high = BOUNDS[short]
+    if name in BOUNDS and not BOUNDS[name][0] <= value <= BOUNDS[name][1]:
+        low, high = BOUNDS[name]
         return default, f"{name} must be between {low} and {high}, got {value!r}"
     return value, None
 

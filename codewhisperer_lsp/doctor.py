@@ -70,7 +70,7 @@ def check_behaviour_record(record: dict | None, problems: list[str]) -> None:
 
 
 def check_model(problems: list[str]) -> None:
-    from codewhisperer_lsp.model.calibrate import choice_path, resolve_default
+    from codewhisperer_lsp.model.choice_file import choice_path, resolve_default
 
     here = resolve_default()
     name = here.model

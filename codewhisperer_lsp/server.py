@@ -18,6 +18,8 @@ from codewhisperer_lsp.completion.service import CompletionService
 from codewhisperer_lsp.config import Settings, effective, load_policy, parse_settings
 from codewhisperer_lsp.lsp.commands import Commands
 from codewhisperer_lsp.lsp.completion import InlineCompletionFeature
+from codewhisperer_lsp.lsp.engine import EngineFeature
+from codewhisperer_lsp.lsp.feature import Feature, run_hook
 from codewhisperer_lsp.lsp.references import ReferenceFeature
 from codewhisperer_lsp.lsp.security import SecurityFeature
 from codewhisperer_lsp.lsp.security import register as register_security
@@ -49,12 +51,15 @@ class CodeWhispererServer(LanguageServer):
         self.user_settings = Settings()
         self.settings = Settings()
         self.policy = load_policy()
-        self.engine = ModelEngine(on_status=self._send_status)
+        self._told: set[str] = set()
+        self.engine = ModelEngine(on_status=self._engine_status)
         self.trimmer = IdleTrimmer()  # gives freed memory back after work, at most every 20 s
         self.completion = InlineCompletionFeature(self, CompletionService(self.engine))
         self.security = SecurityFeature(self)
         self.references = ReferenceFeature(self)
-        self._told: set[str] = set()
+        # in the order settings reach them: the reference folders, then the model, then completion
+        self.features: tuple[Feature, ...] = (self.references, EngineFeature(self.engine), self.completion,
+                                              self.security)
 
     def start_io(self, stdin=None, stdout=None):
         serve_stdio(self, stdin, stdout)  # survives damaged frames; stdout carries protocol only
@@ -74,7 +79,7 @@ class CodeWhispererServer(LanguageServer):
 
     # --- settings ---
     def apply_settings(self, raw: Any) -> None:
-        was_paused = self.completion.paused
+        previous = self.settings
         parsed, errors = parse_settings(raw if raw is not None else {})
         self.user_settings = parsed
         self.settings, overridden = effective(parsed, self.policy)
@@ -86,11 +91,13 @@ class CodeWhispererServer(LanguageServer):
             self.tell_once(f"{name} is managed by your organization ({self.policy.path}); your setting has no effect",
                            types.MessageType.Info)
         logging.getLogger("codewhisperer_lsp").setLevel(self.settings.logLevel.upper())
-        if hasattr(self, "references"):
-            self.references.settings_changed()
-        self.engine.configure(self.settings.model, self.settings.modelPath, self.settings.device, self.settings.threads,
-                              self.settings.remote)
-        self.completion.settings_applied(was_paused)
+        run_hook(self, self.features, "apply_settings", self.settings, previous)
+
+    def initialized_features(self) -> None:
+        run_hook(self, self.features, "initialized")
+
+    def shutdown_features(self) -> None:
+        run_hook(self, self.features, "shutdown")
 
     def tell_once(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
         if message in self._told:
@@ -99,8 +106,12 @@ class CodeWhispererServer(LanguageServer):
         log.warning("%s", message)
         self.window_show_message(types.ShowMessageParams(kind, f"CodeWhisperer: {message}"))
 
-    def _send_status(self, status: EngineStatus) -> None:
-        paused = self.completion.paused if hasattr(self, "completion") else False
+    def send_status(self) -> None:
+        """codewhisperer/status with the engine's state and the pause toggle (features call it)."""
+        self._engine_status(self.engine.status)
+
+    def _engine_status(self, status: EngineStatus) -> None:
+        paused = self.completion.paused
         payload = {"state": status.state, "message": status.message, "model": status.model, "device": status.device,
                    "paused": paused}
         try:
@@ -135,7 +146,11 @@ def create_server() -> CodeWhispererServer:
                     ls.apply_settings(results[0])
             except Exception as exc:
                 log.warning("workspace/configuration failed: %s", exc)
-        ls.references.start_index()
+        ls.initialized_features()
+
+    @ls.feature(types.SHUTDOWN)
+    def shutdown(ls: CodeWhispererServer, params: None):
+        ls.shutdown_features()
 
     @ls.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: CodeWhispererServer, params: types.DidChangeConfigurationParams):

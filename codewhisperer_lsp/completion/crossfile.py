@@ -64,7 +64,7 @@ class Definition:
 
 
 @dataclass(frozen=True)
-class Context:
+class Snippets:
     text: str = ""  # goes before the current file's header
     tokens: int = 0
     files: tuple[str, ...] = ()
@@ -75,10 +75,10 @@ class Context:
 
 
 @dataclass
-class _Snapshot:
+class _Cached:
     key: tuple
     made: float
-    context: Context
+    snippets: Snippets
 
 
 def family(language_id: str, uri: str = "") -> str | None:
@@ -168,32 +168,32 @@ class CrossFileContext:
     def __init__(self, clock: Callable[[], float] = time.monotonic):
         self.clock = clock
         self._definitions: OrderedDict[tuple, tuple[Definition, ...]] = OrderedDict()
-        self._snapshots: OrderedDict[str, _Snapshot] = OrderedDict()
+        self._cached: OrderedDict[str, _Cached] = OrderedDict()
         self._files: OrderedDict[str, tuple[float, list[Path]]] = OrderedDict()
 
     def context(self, uri: str, language_id: str, text: str, offset: int, documents: tuple[OpenDocument, ...],
                 root: str, file_header: str, count_tokens: Callable[[str], int], budget_tokens: int,
-                time_budget_s: float = TIME_BUDGET_S) -> Context:
+                time_budget_s: float = TIME_BUDGET_S) -> Snippets:
         started = self.clock()
         deadline = started + time_budget_s
         own = family(language_id, uri)
         if own is None or budget_tokens <= 0:
-            return Context()
+            return Snippets()
         others = tuple(sorted((d for d in documents if d.uri != uri and family(d.language_id, d.uri) == own
                                and len(d.text) <= MAX_SOURCE_CHARS), key=lambda d: d.uri))[:MAX_SOURCES]
         key = (own, budget_tokens, file_header, tuple((d.uri, d.version) for d in others))
-        snapshot = self._snapshots.get(uri)
-        if snapshot is not None and snapshot.key == key and snapshot.context.complete \
-                and started - snapshot.made < REFRESH_S and not self._imports_changed(uri):
-            self._snapshots.move_to_end(uri)
-            return Context(**{**snapshot.context.__dict__, "reused": True, "gather_ms": (self.clock() - started) * 1000})
+        cached = self._cached.get(uri)
+        if cached is not None and cached.key == key and cached.snippets.complete \
+                and started - cached.made < REFRESH_S and not self._imports_changed(uri):
+            self._cached.move_to_end(uri)
+            return Snippets(**{**cached.snippets.__dict__, "reused": True, "gather_ms": (self.clock() - started) * 1000})
         context = self._gather(uri, language_id, text, offset, others, root, file_header, count_tokens,
                                budget_tokens, deadline)
-        context = Context(**{**context.__dict__, "gather_ms": (self.clock() - started) * 1000})
-        self._snapshots[uri] = _Snapshot(key, started, context)
-        self._snapshots.move_to_end(uri)
-        while len(self._snapshots) > REMEMBERED:
-            self._snapshots.popitem(last=False)
+        context = Snippets(**{**context.__dict__, "gather_ms": (self.clock() - started) * 1000})
+        self._cached[uri] = _Cached(key, started, context)
+        self._cached.move_to_end(uri)
+        while len(self._cached) > REMEMBERED:
+            self._cached.popitem(last=False)
         return context
 
     # --- sources ---
@@ -237,7 +237,7 @@ class CrossFileContext:
         return found
 
     def _gather(self, uri, language_id, text, offset, others, root, file_header, count_tokens, budget_tokens,
-                deadline) -> Context:
+                deadline) -> Snippets:
         complete = True
         # (shown path, imported?, definitions) per source, in a fixed order
         sources: list[tuple[str, bool, tuple[Definition, ...]]] = []
@@ -320,7 +320,7 @@ def _shown_path(uri: str, root: str) -> str:
     return Path(path).name
 
 
-def _select(sources, names: set[str], file_header: str, count_tokens, budget_tokens: int, complete: bool) -> Context:
+def _select(sources, names: set[str], file_header: str, count_tokens, budget_tokens: int, complete: bool) -> Snippets:
     """Named definitions whole (or elided), then the rest of the imported files' definitions (whole,
     or their signatures), while they fit; laid out by file in a fixed order, definitions in source order."""
     ranked = []  # (rank, source index, definition index, texts to try)
@@ -342,7 +342,7 @@ def _select(sources, names: set[str], file_header: str, count_tokens, budget_tok
                 chosen.setdefault(s_index, []).append((d_index, snippet))
                 break
     if not chosen:
-        return Context(complete=complete)
+        return Snippets(complete=complete)
     parts, files, picked = [], [], []
     for s_index in sorted(chosen, key=lambda i: sources[i][0]):
         path = sources[s_index][0]
@@ -352,4 +352,4 @@ def _select(sources, names: set[str], file_header: str, count_tokens, budget_tok
         defs = sources[s_index][2]
         picked.extend(defs[d].name for d, _ in sorted(chosen[s_index]))
     text = "".join(parts)
-    return Context(text, count_tokens(text), tuple(files), tuple(picked), complete)
+    return Snippets(text, count_tokens(text), tuple(files), tuple(picked), complete)

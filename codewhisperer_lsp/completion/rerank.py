@@ -33,7 +33,7 @@ def following(suffix: str) -> tuple[str, str] | None:
 
 
 def can_rank(generator) -> bool:
-    return hasattr(generator, "continuation_logprob")  # a remote engine returns no log-probabilities
+    return generator.abilities.scores  # a remote engine returns no log-probabilities
 
 
 def scores(generator, before: str, items: list[str], suffix: str,

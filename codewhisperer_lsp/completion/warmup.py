@@ -49,7 +49,7 @@ class Warmer:
     def want(self, generator, make_ids: Callable[[], list[list[int]]]) -> None:
         """Warm the prompts `make_ids()` returns, in order (it is called on the warm-up thread, once,
         when the job's turn comes)."""
-        if not hasattr(generator, "warm"):
+        if not generator.abilities.keeps_state:
             return  # a remote engine keeps its own cache
         with self._cond:
             self._job = (generator, make_ids, {"lists": None, "done": 0})

@@ -73,7 +73,7 @@ class CursorContext:
 
 
 class Document(Protocol):
-    """What `analyze` reads: a `DocumentTree` and a `Snapshot` both qualify."""
+    """What `analyze` reads: a `DocumentTree` and a `DocumentVersion` both qualify."""
 
     text: str
     language_id: str

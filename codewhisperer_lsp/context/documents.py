@@ -5,6 +5,11 @@ tree if it is told exactly which bytes changed. `DocumentTree` turns LSP change 
 (UTF-16 ranges) into those byte edits. `DocumentStore` shares the documents between the
 event loop, which applies edits, and worker threads, which read immutable snapshots so slow
 work (prompt building, inference) never holds a lock or sees a half-applied edit.
+
+Not on the server's path today: the server keeps documents in pygls's workspace and the
+completion path parses the text of each request. The incremental store is measured by
+bench/context_bench.py and tested (tests/unit/context) as the way to go when parsing per request
+gets too slow for large files.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ Range = tuple[tuple[int, int], tuple[int, int]]
 
 
 @dataclass(frozen=True)
-class Snapshot:
+class DocumentVersion:
     """An immutable view of a document at one version, safe to read from any thread."""
 
     uri: str
@@ -91,10 +96,10 @@ class DocumentTree:
                 self._apply(range_, new_text)
             self.version = version
 
-    def snapshot(self) -> Snapshot:
+    def snapshot(self) -> DocumentVersion:
         with self._lock:
             tree = self._tree.copy() if self._tree is not None else None
-            return Snapshot(self.uri, self.language_id, self.language, self._text, self.version, tree)
+            return DocumentVersion(self.uri, self.language_id, self.language, self._text, self.version, tree)
 
     def _apply(self, range_: Range | None, new_text: str) -> None:
         if range_ is None:
@@ -167,7 +172,7 @@ class DocumentStore:
         with self._lock:
             return self._docs.get(uri)
 
-    def snapshot(self, uri: str) -> Snapshot | None:
+    def snapshot(self, uri: str) -> DocumentVersion | None:
         doc = self.get(uri)
         return doc.snapshot() if doc is not None else None
 

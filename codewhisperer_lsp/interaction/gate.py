@@ -1,7 +1,7 @@
 """Every completion candidate is checked before it is returned: does it copy licensed code
 (references), and does it bring a security finding into the file?
 
-Policy, in order: a candidate with references is dropped when the user (or the organization)
+The rules (`GateRules`), in order: a candidate with references is dropped when the user (or the organization)
 refuses them; while the index cannot answer (not built yet, being rebuilt, locked) and the
 organization refuses references, a candidate long enough to match is held back unchecked (the
 user's own setting alone does not hold: it shows them unchecked, as before); an insecure candidate is dropped in favour of a clean one; when none is clean,
@@ -39,7 +39,7 @@ class Candidate:
 
 
 @dataclass(frozen=True)
-class Policy:
+class GateRules:
     allow_references: bool = True
     check_security: bool = True
     return_insecure: bool = True
@@ -60,28 +60,28 @@ class SuggestionGate:
         self.find_references = find_references
         self.check_security = check_security
 
-    def review(self, language_id: str, before: str, after: str, suggestions: list[str], policy: Policy) -> Verdict:
+    def review(self, language_id: str, before: str, after: str, suggestions: list[str], rules: GateRules) -> Verdict:
         started = time.perf_counter()
         verdict = Verdict([])
         candidates = []
         for text in suggestions:
-            if policy.hold_unchecked:
+            if rules.hold_unchecked:
                 if could_carry_reference(before, text):
                     verdict.held_unchecked += 1
                 else:
                     candidates.append(Candidate(text))
                 continue
             references = tuple(self._references(before, text))
-            if references and not policy.allow_references:
+            if references and not rules.allow_references:
                 verdict.dropped_with_references += 1
                 continue
             candidates.append(Candidate(text, references))
         verdict.timings["references_ms"] = (time.perf_counter() - started) * 1000
-        if policy.check_security and self.check_security is not None:
+        if rules.check_security and self.check_security is not None:
             candidates = [replace(c, findings=tuple(self._findings(language_id, before, c.text, after)))
                           for c in candidates]
         clean = [c for c in candidates if not c.findings]
-        if clean or not policy.return_insecure:
+        if clean or not rules.return_insecure:
             verdict.dropped_insecure = len(candidates) - len(clean)
             verdict.kept = clean
         else:

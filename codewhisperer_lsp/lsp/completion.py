@@ -29,13 +29,14 @@ from pygls.exceptions import JsonRpcRequestCancelled
 from codewhisperer_lsp import protocol
 from codewhisperer_lsp.completion.auto_imports import needed_imports
 from codewhisperer_lsp.completion.crossfile import MAX_SOURCE_CHARS, MAX_SOURCES, OpenDocument
-from codewhisperer_lsp.completion.service import CompletionRequest, CompletionResult, CompletionService
+from codewhisperer_lsp.completion.service import CompletionRequest, CompletionResult, CompletionService, Outcome
 from codewhisperer_lsp.interaction import metrics as metrics_mod
 from codewhisperer_lsp.interaction import pause_state
 from codewhisperer_lsp.interaction.debounce import AdaptiveDebounce
-from codewhisperer_lsp.interaction.gate import Policy, SuggestionGate, Verdict, shift_references
+from codewhisperer_lsp.interaction.gate import GateRules, SuggestionGate, Verdict, shift_references
 from codewhisperer_lsp.interaction.triggers import decline_reason
 from codewhisperer_lsp.interaction.typeahead import Shown, Typeahead
+from codewhisperer_lsp.lsp.feature import Feature, ServerPort
 from codewhisperer_lsp.lsp.params import field as _field
 from codewhisperer_lsp.lsp.positions import offset_at
 from codewhisperer_lsp.model.engine import ModelUnavailable
@@ -67,6 +68,12 @@ class Superseded:
             previous.set()
         return event
 
+    def cancel_all(self) -> None:
+        with self._lock:
+            events = list(self._latest.values())
+        for event in events:
+            event.set()
+
     def finish(self, uri: str, event: threading.Event) -> None:
         with self._lock:
             if self._latest.get(uri) is event:
@@ -74,7 +81,7 @@ class Superseded:
 
 
 @dataclass(frozen=True)
-class Snapshot:
+class Received:
     """The request and the document as they were when it arrived."""
 
     request: CompletionRequest
@@ -92,8 +99,10 @@ async def _wait(seconds: float, cancel: threading.Event) -> None:
         await asyncio.sleep(min(POLL_S, left))
 
 
-class InlineCompletionFeature:
-    def __init__(self, server, service: CompletionService):
+class InlineCompletionFeature(Feature):
+    name = "completion"
+
+    def __init__(self, server: ServerPort, service: CompletionService):
         self.server = server
         self.service = service
         self.executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="model")
@@ -113,7 +122,7 @@ class InlineCompletionFeature:
 
     def set_paused(self, paused: bool) -> dict:
         self.pause.set(paused)
-        self.server._send_status(self.server.engine.status)
+        self.server.send_status()
         return self.pause_report()
 
     def pause_report(self) -> dict:
@@ -122,11 +131,15 @@ class InlineCompletionFeature:
             report["reason"] = "the setting codewhisperer.autoSuggestions is false"
         return report
 
-    def settings_applied(self, was_paused: bool) -> None:
-        self.metrics.enabled = self.server.settings.collectMetrics
+    def apply_settings(self, new, previous) -> None:
+        self.metrics.enabled = new.collectMetrics
         self.typeahead.clear()  # shown items were gated under the old settings
+        was_paused = self.pause.paused or not previous.autoSuggestions
         if was_paused != self.paused:
-            self.server._send_status(self.server.engine.status)
+            self.server.send_status()
+
+    def shutdown(self) -> None:
+        self.inflight.cancel_all()  # generations in flight stop at their next decoding step
 
     # --- document events ---
     def changed(self, uri: str) -> None:
@@ -140,17 +153,17 @@ class InlineCompletionFeature:
 
     # --- the request ---
     async def handle(self, params: types.InlineCompletionParams) -> types.InlineCompletionList:
-        snapshot = self._snapshot(params)
-        if snapshot is None:
+        received = self._receive(params)
+        if received is None:
             return _empty()
         settings = self.server.settings
         self.metrics.enabled = settings.collectMetrics
-        quick = self._quick_answer(snapshot, settings)
+        quick = self._quick_answer(received, settings)
         if quick is not None:
             return quick
-        return await self._generate(snapshot, settings)
+        return await self._generate(received, settings)
 
-    def _snapshot(self, params: types.InlineCompletionParams) -> Snapshot | None:
+    def _receive(self, params: types.InlineCompletionParams) -> Received | None:
         started = time.monotonic()
         uri = params.text_document.uri
         document = self.server.workspace.text_documents.get(unquote(uri))
@@ -167,27 +180,27 @@ class InlineCompletionFeature:
             root = self.server.workspace.root_path or ""
         request = CompletionRequest(uri, document.language_id or "", text, document.version or 0, offset, invoked,
                                     documents, root)
-        return Snapshot(request, params.position, started)
+        return Received(request, params.position, started)
 
-    def _quick_answer(self, snapshot: Snapshot, settings) -> types.InlineCompletionList | None:
+    def _quick_answer(self, received: Received, settings) -> types.InlineCompletionList | None:
         """Answers that need no model: paused, typed through the last suggestion, declined."""
-        request = snapshot.request
+        request = received.request
         if not request.invoked and self.paused:
-            self._record(snapshot, "paused")
+            self._record(received, "paused")
             return _empty()
-        from_typeahead = self._from_typeahead(snapshot, settings)
+        from_typeahead = self._from_typeahead(received, settings)
         if from_typeahead is not None:
             return from_typeahead
         if not request.invoked:
             reason = decline_reason(request.text, request.offset)
             if reason:
                 log.debug("automatic request at %s declined: %s", request.uri, reason)
-                self._record(snapshot, "declined")
+                self._record(received, "declined")
                 return _empty()
         return None
 
-    def _from_typeahead(self, snapshot: Snapshot, settings) -> types.InlineCompletionList | None:
-        request = snapshot.request
+    def _from_typeahead(self, received: Received, settings) -> types.InlineCompletionList | None:
+        request = received.request
         hit = self.typeahead.lookup(request.uri, request.text, request.offset)
         if hit is None or (request.invoked and not hit.typed):
             return None  # a manual trigger at the same place asks for fresh suggestions
@@ -197,16 +210,16 @@ class InlineCompletionFeature:
             references = shift_references(detail.get("references", ()), len(hit.typed), remaining)
             if references and not settings.includeSuggestionsWithCodeReferences:
                 continue
-            items.append(self._item(snapshot, hit.shown.session_id, item_id, remaining, references,
+            items.append(self._item(received, hit.shown.session_id, item_id, remaining, references,
                                     detail.get("findings", ()), detail.get("imports", ())))
         if not items:
             return None
         self.inflight.finish(request.uri, self.inflight.start(request.uri))  # older generations are stale
-        self._record(snapshot, "typeahead", latency_ms=(time.monotonic() - snapshot.started) * 1000)
+        self._record(received, "typeahead", latency_ms=(time.monotonic() - received.started) * 1000)
         return types.InlineCompletionList(items=items)
 
-    async def _generate(self, snapshot: Snapshot, settings) -> types.InlineCompletionList:
-        request = snapshot.request
+    async def _generate(self, received: Received, settings) -> types.InlineCompletionList:
+        request = received.request
         cancel = self.inflight.start(request.uri)
         try:
             if not request.invoked:
@@ -220,15 +233,15 @@ class InlineCompletionFeature:
                     self.executor, self._run, request, settings, cancel)
         except asyncio.CancelledError:
             cancel.set()  # $/cancelRequest: stop the generation at its next step
-            self._record(snapshot, "cancelled")
+            self._record(received, "cancelled")
             raise
         finally:
             self.inflight.finish(request.uri, cancel)
             self.executor.submit(self.server.trimmer.after_work)  # queued behind the model's work, not before the answer
         if outcome is None:
-            self._record(snapshot, "cancelled")
+            self._record(received, "cancelled")
             raise JsonRpcRequestCancelled("superseded by a newer request")
-        return self._answer(snapshot, outcome, (time.monotonic() - begun) * 1000)
+        return self._answer(received, outcome, (time.monotonic() - begun) * 1000)
 
     def _run(self, request: CompletionRequest, settings, cancel: threading.Event):
         """On the model thread: (result, verdict), or None when cancelled."""
@@ -240,13 +253,13 @@ class InlineCompletionFeature:
             self.metrics.count("modelCalls")
             return None
         except ModelUnavailable as exc:
-            return CompletionResult([], None, {"unavailable": str(exc)}), None
-        if "prompt_tokens" in result.timings:  # the service built a prompt and ran the model
+            return CompletionResult.unavailable(str(exc)), None
+        if result.model_ran:
             self.metrics.count("modelCalls")
-        policy = Policy(settings.includeSuggestionsWithCodeReferences, settings.security.checkSuggestions,
-                        settings.security.returnInsecureSuggestions, self._hold_unchecked())
+        rules = GateRules(settings.includeSuggestionsWithCodeReferences, settings.security.checkSuggestions,
+                          settings.security.returnInsecureSuggestions, self._hold_unchecked())
         verdict = self.gate.review(request.language_id, request.text[:request.offset],
-                                   request.text[request.offset:], result.items, policy)
+                                   request.text[request.offset:], result.items, rules)
         result.timings["gate_ms"] = verdict.timings.get("total_ms", 0.0)
         started = time.monotonic()
         result.needed_imports = {c.text: self._imports(request, result, c.text) for c in verdict.kept}
@@ -266,23 +279,23 @@ class InlineCompletionFeature:
         self.server.engine.wait_while_loading(MANUAL_LOAD_WAIT_S, cancel.is_set)
         return self.service.complete(request, settings, cancel.is_set)
 
-    def _answer(self, snapshot: Snapshot, outcome, latency_ms: float) -> types.InlineCompletionList:
-        request = snapshot.request
+    def _answer(self, received: Received, outcome, latency_ms: float) -> types.InlineCompletionList:
+        request = received.request
         result, verdict = outcome
-        if verdict is None:
-            self._tell_once(result.timings.get("unavailable", ""))
-            self._record(snapshot, "unavailable")
+        if result.outcome is Outcome.UNAVAILABLE:
+            self._tell_once(result.message)
+            self._record(received, "unavailable")
             return _empty()
         self._told_unavailable = ""  # the engine answers again: a later failure is worth telling
         self._count_gate(verdict)
         current = self.server.workspace.text_documents.get(unquote(request.uri))
         if current is None or current.version != request.version:
-            self._record(snapshot, "cancelled")
+            self._record(received, "cancelled")
             return _empty()  # the document changed: never show stale text
         session = uuid.uuid4().hex[:12]
         kept = [(f"{session}-{i}", c) for i, c in enumerate(verdict.kept)]
         needed = {item_id: result.needed_imports.get(c.text, ()) for item_id, c in kept}
-        items = [self._item(snapshot, session, item_id, c.text, c.references, c.findings, needed[item_id])
+        items = [self._item(received, session, item_id, c.text, c.references, c.findings, needed[item_id])
                  for item_id, c in kept]
         if kept:
             self.typeahead.remember(request.uri, Shown(
@@ -290,12 +303,12 @@ class InlineCompletionFeature:
                 tuple((item_id, c.text) for item_id, c in kept),
                 {item_id: {"references": c.references, "findings": c.findings, "imports": needed[item_id]}
                  for item_id, c in kept}))
-        self._record(snapshot, "model" if items else "empty", shown=len(items), latency_ms=latency_ms)
+        self._record(received, "model" if items else "empty", shown=len(items), latency_ms=latency_ms)
         return types.InlineCompletionList(items=items)
 
-    def _item(self, snapshot: Snapshot, session: str, item_id: str, text: str, references: tuple[dict, ...],
+    def _item(self, received: Received, session: str, item_id: str, text: str, references: tuple[dict, ...],
               findings: tuple[dict, ...], imports: tuple[str, ...]) -> types.InlineCompletionItem:
-        request, position = snapshot.request, snapshot.position
+        request, position = received.request, received.position
         arguments = {"sessionId": session, "itemId": item_id, "uri": request.uri,
                      "position": {"line": position.line, "character": position.character},
                      "languageId": request.language_id, "text": text,
@@ -370,8 +383,8 @@ class InlineCompletionFeature:
         self.metrics.count("shownWithReferences", amount=sum(1 for c in verdict.kept if c.references))
         self.metrics.count("shownWithFindings", amount=sum(1 for c in verdict.kept if c.findings))
 
-    def _record(self, snapshot: Snapshot, outcome: str, shown: int = 0, latency_ms: float | None = None) -> None:
-        request = snapshot.request
+    def _record(self, received: Received, outcome: str, shown: int = 0, latency_ms: float | None = None) -> None:
+        request = received.request
         self.metrics.request(request.language_id or "unknown", request.invoked, outcome, shown, latency_ms)
 
     def _tell_once(self, message: str) -> None:

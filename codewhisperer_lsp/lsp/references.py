@@ -14,6 +14,7 @@ from typing import Any
 from lsprotocol import types
 
 from codewhisperer_lsp import protocol
+from codewhisperer_lsp.lsp.feature import Feature, ServerPort
 from codewhisperer_lsp.lsp.params import field as _field
 from codewhisperer_lsp.paths import cache_dir, state_dir
 from codewhisperer_lsp.references.index import ReferenceIndex
@@ -22,12 +23,17 @@ from codewhisperer_lsp.references.log import ReferenceLog, format_message
 log = logging.getLogger(__name__)
 
 
-class ReferenceFeature:
-    def __init__(self, server):
+class ReferenceFeature(Feature):
+    name = "references"
+
+    def __init__(self, server: ServerPort):
         self.server = server
         self.index = ReferenceIndex(cache_dir())
         self.log = ReferenceLog(state_dir())
         self._build_thread: threading.Thread | None = None
+
+    def initialized(self) -> None:
+        self.start_index()
 
     def start_index(self) -> None:
         if self.server.settings.references.database:
@@ -56,7 +62,7 @@ class ReferenceFeature:
             chosen.setdefault(folder["path"], folder)
         return list(chosen.values())
 
-    def settings_changed(self) -> None:
+    def apply_settings(self, new, previous) -> None:
         """Re-index when the configured folders changed (the build is incremental)."""
         if self._build_thread is None or self.folders() == self.index.extra_folders:
             return

@@ -14,6 +14,7 @@ from urllib.parse import unquote
 from lsprotocol import types
 
 from codewhisperer_lsp import protocol
+from codewhisperer_lsp.lsp.feature import Feature, ServerPort
 from codewhisperer_lsp.security.diagnostics import FindingTracker
 from codewhisperer_lsp.security.confine import Workspace, uri_path
 from codewhisperer_lsp.security.scan import ScanLimits, ScanResult, SecurityScanner
@@ -21,8 +22,12 @@ from codewhisperer_lsp.security.scan import ScanLimits, ScanResult, SecurityScan
 log = logging.getLogger(__name__)
 
 
-class SecurityFeature:
-    def __init__(self, server):
+class SecurityFeature(Feature):
+    """Scans read the settings in force when they start, so a settings change needs no hook."""
+
+    name = "security"
+
+    def __init__(self, server: ServerPort):
         self.server = server
         self._scanner: SecurityScanner | None = None
         self.trackers: dict[str, FindingTracker] = {}
@@ -92,6 +97,9 @@ class SecurityFeature:
             self.server.work_done_progress.end(token, types.WorkDoneProgressEnd(
                 message=f"{result.status.value}: {sum(len(f) for f in result.findings_by_uri.values())} findings"))
         return self.summary(result)
+
+    def shutdown(self) -> None:
+        self.stop([])  # as the stop command: a running scan is cancelled
 
     def stop(self, arguments: list) -> dict:
         if self._cancel is None:

@@ -48,6 +48,17 @@ def build_dir(model: str, target: str, root: Path | None = None) -> Path:
     return (root or cache_dir()) / "models" / f"{model}-{target}"
 
 
+def build_candidates(model: str, device: str, root: Path | None = None) -> list[Path]:
+    """The builds the engine tries for `model` with the `device` setting, in order: the CUDA build
+    where the setting allows a GPU and that build is there, then the CPU build (there or not)."""
+    folders = []
+    if device in ("auto", "cuda"):
+        cuda = build_dir(model, "cuda", root)
+        if cuda.exists():
+            folders.append(cuda)
+    return folders + [build_dir(model, "cpu", root)]
+
+
 def write_manifest(folder: Path, info: dict) -> dict:
     files = {p.name: sha256_file(p) for p in sorted(folder.iterdir()) if p.is_file() and p.name != MANIFEST}
     manifest = {**info, "files": files}

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Callable
 
 from codewhisperer_lsp.model import artifacts
-from codewhisperer_lsp.model.calibrate import Resolved, draft_wanted, resolve_default
+from codewhisperer_lsp.model.choice_file import Resolved, draft_wanted, resolve_default
+from codewhisperer_lsp.model.generator import ModelUnavailable
 from codewhisperer_lsp.model.registry import ModelSpec, default_model, get_model, model_names
 
 log = logging.getLogger(__name__)
@@ -27,10 +28,6 @@ BUILD_HINT = ("Build it with `codewhisperer-lsp model build` (or run the README'
               "the server picks the new build up by itself, or at once with the command codewhisperer.reloadModel.")
 RETRY_SECONDS = 30.0
 REMOTE_RETRY_SECONDS = 3.0
-
-
-class ModelUnavailable(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -45,12 +42,8 @@ def locate(model: str, model_path: str, device: str) -> tuple[ModelSpec, artifac
     spec = get_model(model or default_model())
     if model_path:
         return spec, artifacts.verify_user_folder(Path(model_path).expanduser())
-    targets = ["cuda", "cpu"] if device in ("auto", "cuda") else ["cpu"]
     last_error = None
-    for target in targets:
-        folder = artifacts.build_dir(spec.name, target)
-        if target == "cuda" and not folder.exists():
-            continue
+    for folder in artifacts.build_candidates(spec.name, device):
         try:
             return spec, artifacts.verify(folder, BUILD_HINT)
         except artifacts.ArtifactError as exc:
@@ -161,8 +154,8 @@ class ModelEngine:
             self._load_once()
 
     def _load_once(self) -> None:
-        from codewhisperer_lsp.model.choose import attach_default_draft
         from codewhisperer_lsp.levers import levers
+        from codewhisperer_lsp.model.draft import attach_default_draft
         from codewhisperer_lsp.model.runtime import OnnxGenerator
 
         model, model_path, device, threads, remote = self._config or ("", "", "auto", 0, None)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
-from codewhisperer_lsp.model.engine import ModelUnavailable
+from codewhisperer_lsp.model.generator import REMOTE, ModelUnavailable
 from codewhisperer_lsp.model.runtime import Cancelled, Generation, Sampling
 
 log = logging.getLogger(__name__)
@@ -87,9 +87,9 @@ def check_url(url: str) -> str | None:
 
 
 class RemoteGenerator:
-    """Same interface as the local generator, for the completion service."""
+    """The model.generator.Generator protocol over HTTP: text in, text out."""
 
-    remote = True
+    abilities = REMOTE
     provider = "remote"
     load_s = 0.0
 
@@ -129,6 +129,16 @@ class RemoteGenerator:
     @property
     def token_texts(self) -> list[str]:
         return []
+
+    def reusable(self, ids: list[int]) -> int:
+        return 0  # the server's cache is its own business
+
+    def warm(self, ids: list[int], stop: Callable[[], bool]) -> int:
+        return 0
+
+    def continuation_logprob(self, context_ids: list[int], continuation_ids: list[int],
+                             cancelled: Callable[[], bool] = lambda: False) -> float:
+        raise NotImplementedError("a remote engine returns no log-probabilities")
 
     # --- HTTP ---
     def _connection(self) -> http.client.HTTPConnection:

@@ -24,6 +24,7 @@ from typing import Callable
 import numpy as np
 
 from codewhisperer_lsp.model.device import CUDA, create_session
+from codewhisperer_lsp.model.generator import LOCAL
 from codewhisperer_lsp.model.iobinding import BoundState, CopyingState, bound_state_works
 from codewhisperer_lsp.model.rotary import MIN_CHUNK, Rotary, plan
 from codewhisperer_lsp.model.speculative import ModelDraft, PromptLookup
@@ -128,6 +129,9 @@ class OnnxGenerator:
 
     `speculate` turns on prompt-lookup drafts for greedy requests; `attach_draft` replaces them
     with a smaller model's drafts. Either way the output is the model's own greedy output."""
+
+    abilities = LOCAL  # the model.generator.Generator protocol
+    can_heal = True
 
     def __init__(self, folder: Path, device: str = "auto", threads: int = 0,
                  cache_bytes: int = DEFAULT_CACHE_BYTES, speculate: bool = True, io_binding: bool = True,
@@ -332,9 +336,11 @@ class OnnxGenerator:
     def generate(self, prompt_ids: list[int], sampling: Sampling, stop_ids: set[int],
                  stop_text: Callable[[str], bool] | None = None,
                  cancelled: Callable[[], bool] = lambda: False,
-                 constrain: Callable[[list[int], np.ndarray], np.ndarray] | None = None) -> Generation:
+                 constrain: Callable[[list[int], np.ndarray], np.ndarray] | None = None,
+                 prompt_text: str | None = None) -> Generation:
         """Generate after `prompt_ids`. `stop_text(text)` may end generation early once the text is
-        complete; `constrain(generated_ids, logits)` may mask tokens (prompt healing)."""
+        complete; `constrain(generated_ids, logits)` may mask tokens (prompt healing). `prompt_text`
+        is for engines that send text; the local model reads the ids."""
         with self._lock:
             return self._generate(list(prompt_ids), sampling, stop_ids, stop_text, cancelled, constrain)
 

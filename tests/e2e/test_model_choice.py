@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from codewhisperer_lsp.model.choose import Measurement, choose_default
+from codewhisperer_lsp.model.selection import Measurement, choose_default
 from codewhisperer_lsp.model.registry import get_model
 from tests.e2e.rawclient import RawServer, wait_state
 from tests.unit.model.conftest import LARGE, SMALL, built

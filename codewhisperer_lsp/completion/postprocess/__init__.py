@@ -19,9 +19,9 @@ from codewhisperer_lsp.completion.postprocess import (
     tiny,
     whitespace,
 )
-from codewhisperer_lsp.completion.postprocess.base import Context
+from codewhisperer_lsp.completion.postprocess.base import Situation
 
-Filter = Callable[[Context, str], str]
+Filter = Callable[[Situation, str], str]
 
 CHAIN: tuple[Filter, ...] = (
     fences.drop_fences,
@@ -38,12 +38,12 @@ CHAIN: tuple[Filter, ...] = (
 )
 
 
-def postprocess(context: Context, text: str) -> str:
+def postprocess(situation: Situation, text: str) -> str:
     for step in CHAIN:
         if not text:
             return ""
-        text = step(context, text)
+        text = step(situation, text)
     return text
 
 
-__all__ = ["CHAIN", "Context", "postprocess"]
+__all__ = ["CHAIN", "Situation", "postprocess"]

@@ -4,11 +4,11 @@ text after the cursor already closes the block (the parse decides)."""
 from __future__ import annotations
 
 from codewhisperer_lsp.completion.blocks import block_cut
-from codewhisperer_lsp.completion.postprocess.base import Context, Stop
+from codewhisperer_lsp.completion.postprocess.base import Situation, Stop
 
 
-def cut_block(context: Context, text: str) -> str:
-    if context.stop is not Stop.BLOCK:
+def cut_block(situation: Situation, text: str) -> str:
+    if situation.stop is not Stop.BLOCK:
         return text
-    end = block_cut(context.language_id, context.prefix, text, context.suffix, context.suffix_closes)
+    end = block_cut(situation.language_id, situation.prefix, text, situation.suffix, situation.suffix_closes)
     return text if end is None else text[:end]

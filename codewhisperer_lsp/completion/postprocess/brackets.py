@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from codewhisperer_lsp.completion.postprocess.base import SINGLE_LINE, Context, Stop
+from codewhisperer_lsp.completion.postprocess.base import SINGLE_LINE, Situation, Stop
 
 PAIRS = {")": "(", "]": "[", "}": "{"}
 STRING = re.compile(r"\"(\\.|[^\"\\\n])*\"?|'(\\.|[^'\\\n])*'?|`[^`]*`?")
@@ -44,15 +44,15 @@ def _open_stack(text: str, comment: str | None) -> list[str]:
     return stack
 
 
-def balance(context: Context, text: str) -> str:
-    if context.stop not in SINGLE_LINE or context.stop is Stop.LINE and context.kind.value == "comment":
+def balance(situation: Situation, text: str) -> str:
+    if situation.stop not in SINGLE_LINE or situation.stop is Stop.LINE and situation.kind.value == "comment":
         return text
-    window = "\n".join(context.prefix.split("\n")[-LOOKBACK_LINES:])
-    stack = _open_stack(window, context.comment)
-    for char in _code(context.line_suffix, context.comment):  # closers already after the cursor
+    window = "\n".join(situation.prefix.split("\n")[-LOOKBACK_LINES:])
+    stack = _open_stack(window, situation.comment)
+    for char in _code(situation.line_suffix, situation.comment):  # closers already after the cursor
         if char in PAIRS:
             _close(stack, char)
-    for index, char in enumerate(_code(text, context.comment)):
+    for index, char in enumerate(_code(text, situation.comment)):
         if char in "([{":
             stack.append(char)
         elif char in PAIRS and not _close(stack, char):

@@ -6,18 +6,18 @@ from __future__ import annotations
 import re
 
 from codewhisperer_lsp.completion.blocks import chatter_start
-from codewhisperer_lsp.completion.postprocess.base import Context
+from codewhisperer_lsp.completion.postprocess.base import Situation
 
 FENCE = re.compile(r"(^|\n)[ \t]*```")
 
 
-def drop_fences(context: Context, text: str) -> str:
+def drop_fences(situation: Situation, text: str) -> str:
     match = FENCE.search(text)
     return text[: match.start()] if match else text
 
 
-def drop_tails(context: Context, text: str) -> str:
-    cut = chatter_start(context.line_prefix + text)
+def drop_tails(situation: Situation, text: str) -> str:
+    cut = chatter_start(situation.line_prefix + text)
     if cut is None:
         return text
-    return text[: max(0, cut - len(context.line_prefix) - 1)]
+    return text[: max(0, cut - len(situation.line_prefix) - 1)]

@@ -4,7 +4,7 @@ the body at the depth the syntax tree expects."""
 from __future__ import annotations
 
 from codewhisperer_lsp.completion.blocks import indent_width
-from codewhisperer_lsp.completion.postprocess.base import Context, Stop
+from codewhisperer_lsp.completion.postprocess.base import Situation, Stop
 
 
 def _model_unit(lines: list[str], base: int) -> int | None:
@@ -18,16 +18,16 @@ def _model_unit(lines: list[str], base: int) -> int | None:
     return step if all(offset % step == 0 for offset in offsets) else None
 
 
-def normalise(context: Context, text: str) -> str:
-    if context.stop is not Stop.BLOCK or "\n" not in text:
+def normalise(situation: Situation, text: str) -> str:
+    if situation.stop is not Stop.BLOCK or "\n" not in text:
         return text
-    unit = context.indent_unit
+    unit = situation.indent_unit
     lines = text.split("\n")
     rest = lines[1:]
     body = [line for line in rest if line.strip()]
     if not body:
         return text
-    base = indent_width(context.cursor.indent.text)
+    base = indent_width(situation.cursor.indent.text)
     uses_tabs = any(line.startswith("\t") for line in body)
     wants_tabs = unit == "\t"
     model_unit = 4 if uses_tabs else _model_unit(body, base)

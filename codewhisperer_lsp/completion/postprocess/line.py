@@ -7,16 +7,16 @@ accepted it), the suggestion is the following line, starting with its line break
 
 from __future__ import annotations
 
-from codewhisperer_lsp.completion.postprocess.base import Context, Stop
+from codewhisperer_lsp.completion.postprocess.base import Situation, Stop
 
 
-def cut_line(context: Context, text: str) -> str:
-    if context.stop is Stop.LINE:
+def cut_line(situation: Situation, text: str) -> str:
+    if situation.stop is Stop.LINE:
         return text.split("\n", 1)[0]
-    if context.stop is not Stop.NEXT_LINE or not text.startswith("\n"):
-        return text.split("\n", 1)[0] if context.stop is Stop.NEXT_LINE else text
+    if situation.stop is not Stop.NEXT_LINE or not text.startswith("\n"):
+        return text.split("\n", 1)[0] if situation.stop is Stop.NEXT_LINE else text
     row = next((row for row in text.split("\n") if row.strip()), "")
-    if context.line_prefix.strip():
+    if situation.line_prefix.strip():
         return "\n" + row if row else ""
     # A blank line: the suggestion goes on it, after the indentation already there.
-    return row[len(context.line_prefix):] if row.startswith(context.line_prefix) else row.lstrip()
+    return row[len(situation.line_prefix):] if row.startswith(situation.line_prefix) else row.lstrip()

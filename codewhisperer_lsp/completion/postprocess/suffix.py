@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from codewhisperer_lsp.completion.postprocess.base import SINGLE_LINE, Context, Stop
+from codewhisperer_lsp.completion.postprocess.base import SINGLE_LINE, Situation, Stop
 
 # A line of closers only (`}`, `});`, `end`) says nothing about which block it closes: the
 # suggestion's own closers are the block cutter's business, never a "duplicate" of the suffix.
@@ -12,11 +12,11 @@ PUNCTUATION_ONLY = re.compile(r"^[\s\)\]\}\;\,\.]*$|^\s*(end|fi|done|esac)\b[\s;
 WINDOW = 3
 
 
-def drop_suffix_overlap(context: Context, text: str) -> str:
+def drop_suffix_overlap(situation: Situation, text: str) -> str:
     """Within a line: remove the end of the suggestion that the rest of the line already has."""
-    if context.stop not in SINGLE_LINE or "\n" in text:
+    if situation.stop not in SINGLE_LINE or "\n" in text:
         return text
-    rest = context.line_suffix.rstrip()
+    rest = situation.line_suffix.rstrip()
     if not rest.strip():
         return text
     position = text.find(rest.strip())
@@ -32,12 +32,12 @@ def _meaningful(rows: list[str]) -> list[str]:
     return [row.strip() for row in rows if row.strip() and not PUNCTUATION_ONLY.match(row)]
 
 
-def drop_suffix_lines(context: Context, text: str) -> str:
+def drop_suffix_lines(situation: Situation, text: str) -> str:
     """Several lines: cut where the suggestion starts repeating the code lines that follow the
     cursor. Lines of closing punctuation do not count as a repeat on their own."""
-    if context.stop not in (Stop.BLOCK, Stop.SIGNATURE) or "\n" not in text:
+    if situation.stop not in (Stop.BLOCK, Stop.SIGNATURE) or "\n" not in text:
         return text
-    following = _meaningful(context.following_lines)[:WINDOW]
+    following = _meaningful(situation.following_lines)[:WINDOW]
     if not following:
         return text
     lines = text.split("\n")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from codewhisperer_lsp.completion.postprocess.base import Context
+from codewhisperer_lsp.completion.postprocess.base import Situation
 
 
-def trim(context: Context, text: str) -> str:
+def trim(situation: Situation, text: str) -> str:
     lines = [row.rstrip() for row in text.split("\n")]
     while lines and not lines[-1]:
         lines.pop()

@@ -11,6 +11,7 @@ export const SERVER_KEYS = [
     'collectMetrics', 'referenceFolders', 'logLevel', 'security.autoScanOnSave', 'security.maxFiles', 'security.maxBytes',
     'security.timeoutSeconds', 'security.checkSuggestions', 'security.returnInsecureSuggestions',
     'remote.url', 'remote.model', 'remote.apiKey', 'remote.timeoutSeconds',
+    'references.database',
 ];
 
 export function serverSettings(scope?: vscode.ConfigurationScope): Record<string, unknown> {

@@ -6,6 +6,7 @@ import numpy as np
 
 from codewhisperer_lsp.completion import rerank
 from codewhisperer_lsp.completion.prompt import Healer
+from codewhisperer_lsp.model.generator import LOCAL, REMOTE
 
 
 def test_following_splits_the_rest_of_the_line_from_the_lines_to_score():
@@ -20,6 +21,8 @@ def test_following_splits_the_rest_of_the_line_from_the_lines_to_score():
 
 class _Scorer:
     """Stands in for the generator: scores by whether the context mentions a word."""
+
+    abilities = LOCAL
 
     def __init__(self, likes: str):
         self.likes, self.calls = likes, []
@@ -44,7 +47,10 @@ def test_nothing_to_rank_keeps_the_order():
     scorer = _Scorer("x")
     assert rerank.scores(scorer, "a", ["1", "2"], "") is None
     assert rerank.scores(scorer, "a", ["1"], "\nb\n") is None  # one item: nothing to order
-    assert rerank.scores(object(), "a", ["1", "2"], "\nb\n") is None  # a remote engine: no scores
+    remote = _Scorer("x")
+    remote.abilities = REMOTE
+    assert rerank.scores(remote, "a", ["1", "2"], "\nb\n") is None  # a remote engine: no scores
+    assert remote.calls == []
     assert rerank.ranked(["b", "a"], None) == ["b", "a"]
     assert rerank.ranked(["b", "a", "c"], {"a": -1.0, "b": -1.0, "c": 0.0}) == ["c", "b", "a"]  # ties stable
 

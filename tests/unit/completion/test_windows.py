@@ -8,6 +8,7 @@ import time
 
 from codewhisperer_lsp.completion import prompt as prompts
 from codewhisperer_lsp.completion.warmup import Warmer
+from codewhisperer_lsp.model.generator import LOCAL, REMOTE
 
 
 class WordTokens:
@@ -58,6 +59,8 @@ def test_the_prompt_built_from_a_kept_start_reuses_the_earlier_prompts_tokens():
 
 
 class FakeGenerator:
+    abilities = LOCAL
+
     def __init__(self):
         self.computed: list[int] = []
         self.lock = threading.Lock()
@@ -98,7 +101,9 @@ def test_the_warm_up_waits_for_quiet_then_prefills_and_stops_for_a_request():
 
 def test_a_newer_wish_replaces_the_older_and_an_engine_without_warm_up_is_skipped():
     warmer, generator = Warmer(quiet_s=0.0), FakeGenerator()
-    warmer.want(object(), lambda: [[1, 2, 3]])  # a remote engine: nothing to do
+    remote = FakeGenerator()
+    remote.abilities = REMOTE
+    warmer.want(remote, lambda: [[1, 2, 3]])  # a remote engine: nothing to do
     assert warmer.stats["jobs"] == 0
     warmer.begin()
     warmer.want(generator, lambda: [list(range(1000))])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from codewhisperer_lsp.interaction.gate import (PAD_LINES, Policy, SuggestionGate, into_suggestion, lead_in,
+from codewhisperer_lsp.interaction.gate import (PAD_LINES, GateRules, SuggestionGate, into_suggestion, lead_in,
                                                 shift_references)
 from codewhisperer_lsp.references.index import ReferenceIndex
 from codewhisperer_lsp.security.scan import SecurityScanner
@@ -37,26 +37,26 @@ GATE = SuggestionGate(fake_find, fake_check)
 
 
 def test_clean_candidates_pass_untouched():
-    verdict = GATE.review("python", "", "", ["return a + b\n", "return sum((a, b))\n"], Policy())
+    verdict = GATE.review("python", "", "", ["return a + b\n", "return sum((a, b))\n"], GateRules())
     assert [c.text for c in verdict.kept] == ["return a + b\n", "return sum((a, b))\n"]
     assert all(not c.references and not c.findings for c in verdict.kept)
 
 
 def test_references_are_attached_or_the_candidate_dropped():
-    kept = GATE.review("python", "", "", [COPIED, "return 1\n"], Policy()).kept
+    kept = GATE.review("python", "", "", [COPIED, "return 1\n"], GateRules()).kept
     assert kept[0].references[0]["recommendationContentSpan"] == {"start": 0, "end": len(COPIED)}
-    refused = GATE.review("python", "", "", [COPIED, "return 1\n"], Policy(allow_references=False))
+    refused = GATE.review("python", "", "", [COPIED, "return 1\n"], GateRules(allow_references=False))
     assert [c.text for c in refused.kept] == ["return 1\n"] and refused.dropped_with_references == 1
 
 
 def test_insecure_dropped_for_a_clean_one_else_returned_with_findings():
-    both = GATE.review("python", "", "", ["run(cmd, shell=True)\n", "run([cmd])\n"], Policy())
+    both = GATE.review("python", "", "", ["run(cmd, shell=True)\n", "run([cmd])\n"], GateRules())
     assert [c.text for c in both.kept] == ["run([cmd])\n"] and both.dropped_insecure == 1
-    only = GATE.review("python", "", "", ["run(cmd, shell=True)\n"], Policy())
+    only = GATE.review("python", "", "", ["run(cmd, shell=True)\n"], GateRules())
     assert only.kept[0].findings[0]["ruleId"] == "B602"
-    refused = GATE.review("python", "", "", ["run(cmd, shell=True)\n"], Policy(return_insecure=False))
+    refused = GATE.review("python", "", "", ["run(cmd, shell=True)\n"], GateRules(return_insecure=False))
     assert refused.kept == [] and refused.dropped_insecure == 1
-    unchecked = GATE.review("python", "", "", ["run(cmd, shell=True)\n"], Policy(check_security=False))
+    unchecked = GATE.review("python", "", "", ["run(cmd, shell=True)\n"], GateRules(check_security=False))
     assert unchecked.kept[0].findings == ()
 
 
@@ -65,19 +65,19 @@ def test_an_index_that_cannot_answer_holds_back_what_could_match_and_shows_the_r
     enough to reach the matcher's shortest run is held back unchecked; a short one is shown."""
     long_one = "for item in items:\n    total += item.price * item.count\n    seen.add(item.name)\n"
     before = "def total_of(items):\n    total = 0\n    seen = set()\n    "
-    verdict = GATE.review("python", before, "", ["return", long_one], Policy(allow_references=False,
-                                                                            hold_unchecked=True))
+    verdict = GATE.review("python", before, "", ["return", long_one], GateRules(allow_references=False,
+                                                                               hold_unchecked=True))
     assert [c.text for c in verdict.kept] == ["return"] and verdict.held_unchecked == 1
     assert verdict.dropped_with_references == 0
     # the short one is not even looked up: nothing can be checked
-    assert GATE.review("python", "", "", [COPIED], Policy(hold_unchecked=True)).kept[0].references == ()
+    assert GATE.review("python", "", "", [COPIED], GateRules(hold_unchecked=True)).kept[0].references == ()
 
 
 def test_a_failing_check_never_loses_the_suggestion():
     def broken(*args):
         raise RuntimeError("engine crashed")
     gate = SuggestionGate(broken, broken)
-    assert [c.text for c in gate.review("python", "", "", ["x = 1\n"], Policy()).kept] == ["x = 1\n"]
+    assert [c.text for c in gate.review("python", "", "", ["x = 1\n"], GateRules()).kept] == ["x = 1\n"]
 
 
 def test_lead_in_is_the_last_lines_before_the_cursor():
@@ -127,7 +127,7 @@ def test_verbatim_copy_carries_its_reference_and_is_dropped_when_refused(real_ga
     function = textwrap.dedent(inspect.getsource(textwrap.TextWrapper._split))
     before, body = function.split('"""', 1)[0], '"""' + function.split('"""', 1)[1]
     suggestion = body.split("\n", 1)[1]  # everything after the docstring's first line
-    verdict = real_gate.review("python", "class W:\n" + before, "", [suggestion], Policy())
+    verdict = real_gate.review("python", "class W:\n" + before, "", [suggestion], GateRules())
     (candidate,) = verdict.kept
     (reference,) = candidate.references
     assert reference["licenseName"] == "PSF-2.0"
@@ -135,7 +135,7 @@ def test_verbatim_copy_carries_its_reference_and_is_dropped_when_refused(real_ga
     span = reference["recommendationContentSpan"]
     assert 0 <= span["start"] < span["end"] <= len(suggestion)
     assert suggestion[span["start"]:span["end"]].strip() in function
-    refused = real_gate.review("python", "class W:\n" + before, "", [suggestion], Policy(allow_references=False))
+    refused = real_gate.review("python", "class W:\n" + before, "", [suggestion], GateRules(allow_references=False))
     assert refused.kept == [] and refused.dropped_with_references == 1
 
 
@@ -143,22 +143,22 @@ def test_short_ending_of_a_copied_function_is_caught_with_the_lines_before_it(re
     source = textwrap.dedent(inspect.getsource(textwrap.TextWrapper._fix_sentence_endings))
     lines = source.splitlines(keepends=True)
     before, suggestion = "".join(lines[:-2]), "".join(lines[-2:])
-    assert real_gate.review("python", before, "", [suggestion], Policy()).kept[0].references
-    assert real_gate.review("python", "", "", [suggestion], Policy()).kept[0].references == ()
+    assert real_gate.review("python", before, "", [suggestion], GateRules()).kept[0].references
+    assert real_gate.review("python", "", "", [suggestion], GateRules()).kept[0].references == ()
 
 
 def test_fresh_code_has_no_reference(real_gate):
     fresh = ("def tally_votes(ballots):\n    winners = {}\n    for ballot in ballots:\n"
              "        for name in ballot.split(','):\n            winners[name] = winners.get(name, 0) + 1\n"
              "    return max(winners, key=winners.get)\n")
-    (candidate,) = real_gate.review("python", "", "", [fresh], Policy()).kept
+    (candidate,) = real_gate.review("python", "", "", [fresh], GateRules()).kept
     assert candidate.references == () and candidate.findings == ()
 
 
 def test_insecure_python_suggestion_is_caught_by_bandit(real_gate):
     before = "import subprocess\n\n\ndef run(command):\n    "
     insecure, clean = "return subprocess.call(command, shell=True)\n", "return subprocess.call([command])\n"
-    verdict = real_gate.review("python", before, "", [insecure, clean], Policy())
+    verdict = real_gate.review("python", before, "", [insecure, clean], GateRules())
     assert [c.text for c in verdict.kept] == [clean] and verdict.dropped_insecure == 1
-    alone = real_gate.review("python", before, "", [insecure], Policy()).kept[0]
+    alone = real_gate.review("python", before, "", [insecure], GateRules()).kept[0]
     assert any(f["ruleId"] == "B602" and f["line"] == 4 and "CWE-78" in f["cwe"] for f in alone.findings)

@@ -11,8 +11,10 @@ import stat
 
 import pytest
 
-from codewhisperer_lsp.model import artifacts, calibrate, engine
-from codewhisperer_lsp.model.choose import Measurement, choose_default, explain, measure_single_line
+from codewhisperer_lsp import choose_model
+from codewhisperer_lsp.model import artifacts, choice_file, engine
+from codewhisperer_lsp.model.selection import Measurement, best_first, choose_default, explain
+from codewhisperer_lsp.model.timing import measure_single_line
 from codewhisperer_lsp.model.registry import default_model, get_model
 
 SMALL = default_model()
@@ -40,8 +42,8 @@ def cache(tmp_path, monkeypatch):
 
 
 def store(measurements, device="cpu") -> dict:
-    choice = calibrate.decide(measurements, device)
-    calibrate.write_choice(choice)
+    choice = choice_file.decide(measurements, device)
+    choice_file.write_choice(choice)
     return choice
 
 
@@ -79,35 +81,35 @@ def load(model: str = "", device: str = "cpu") -> engine.EngineStatus:
 
 def test_choice_file_round_trip(cache):
     choice = store(CPU_FAST)
-    path = calibrate.choice_path()
+    path = choice_file.choice_path()
     assert path == cache / "models" / "choice.json"
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert [p.name for p in path.parent.iterdir() if p.name.startswith(".choice")] == []  # no temp file left
-    assert calibrate.read_choice() == choice == json.loads(path.read_text())
+    assert choice_file.read_choice() == choice == json.loads(path.read_text())
     assert choice["model"] == LARGE and [m["p50_ms"] for m in choice["measurements"]] == [300.0, 90.0]
-    assert set(choice["models"]) == {SMALL, LARGE} and choice["machine"] == calibrate.machine()
+    assert set(choice["models"]) == {SMALL, LARGE} and choice["machine"] == choice_file.machine()
     assert choice["measuredAt"] and choice["device"] == "cpu"
-    here = calibrate.resolve_default("cpu")
-    assert here == calibrate.Resolved(LARGE, f"chosen for this machine: {choice['reason']}", True)
+    here = choice_file.resolve_default("cpu")
+    assert here == choice_file.Resolved(LARGE, f"chosen for this machine: {choice['reason']}", True)
 
 
 def test_slow_cpu_keeps_the_small_model_and_says_why(cache):
     choice = store(CPU_SLOW)
     assert choice["model"] == SMALL
     assert choice["reason"].startswith("1.5B + 0.5B draft measured 1,240 ms p50 > 350 ms target \u2192 0.5B")
-    assert calibrate.resolve_default("cpu").model == SMALL
+    assert choice_file.resolve_default("cpu").model == SMALL
 
 
 def test_gpu_measurement_picks_the_better_model_past_the_target(cache):
     on_gpu = [Measurement(LARGE, 420.0, "cuda", SMALL), Measurement(SMALL, 60.0, "cuda")]
-    chosen = choose_default(on_gpu, calibrate.best_first([SMALL, LARGE]))
+    chosen = choose_default(on_gpu, best_first([SMALL, LARGE]))
     assert chosen.model == LARGE
     assert "GPU" in explain(on_gpu, chosen, [LARGE, SMALL])
-    assert calibrate.decide(on_gpu, "cpu")["model"] == LARGE
+    assert choice_file.decide(on_gpu, "cpu")["model"] == LARGE
 
 
 def test_better_model_first():
-    assert calibrate.best_first([SMALL, LARGE]) == [LARGE, SMALL]
+    assert best_first([SMALL, LARGE]) == [LARGE, SMALL]
 
 
 @pytest.mark.parametrize("change", ["cpu count", "onnxruntime", "providers"])
@@ -120,38 +122,38 @@ def test_a_choice_from_another_machine_is_ignored(cache, change):
         machine["onnxruntime"] += ".other"
     else:
         machine["providers"] = ["CUDAExecutionProvider", *machine["providers"]]
-    calibrate.write_choice(choice)
-    here = calibrate.resolve_default("cpu")
+    choice_file.write_choice(choice)
+    here = choice_file.resolve_default("cpu")
     assert here.model == SMALL and not here.chosen and "another machine" in here.note
 
 
 def test_a_rebuilt_or_new_build_makes_the_choice_stale(cache):
     store(CPU_FAST)
-    assert calibrate.resolve_default("cpu").chosen
+    assert choice_file.resolve_default("cpu").chosen
     fake_build(cache, LARGE, b"rebuilt")  # a new manifest
-    here = calibrate.resolve_default("cpu")
+    here = choice_file.resolve_default("cpu")
     assert here.model == SMALL and not here.chosen and "built again" in here.note
 
 
 def test_a_choice_measured_on_the_gpu_does_not_apply_to_a_cpu_engine(cache):
     choice = store(CPU_FAST)
     choice["device"] = "cuda"
-    calibrate.write_choice(choice)
-    assert not calibrate.resolve_default("cpu").chosen
+    choice_file.write_choice(choice)
+    assert not choice_file.resolve_default("cpu").chosen
 
 
 @pytest.mark.parametrize("content", ["{not json", "[]", '{"version": 1, "model": 3}', ""])
 def test_a_corrupt_choice_is_ignored_with_a_warning(cache, caplog, content):
-    path = calibrate.choice_path()
+    path = choice_file.choice_path()
     path.write_text(content)
-    with caplog.at_level(logging.WARNING, logger=calibrate.__name__):
-        here = calibrate.resolve_default("cpu")
+    with caplog.at_level(logging.WARNING, logger=choice_file.__name__):
+        here = choice_file.resolve_default("cpu")
     assert here.model == SMALL and not here.chosen and "unreadable" in here.note
     assert any("ignoring the stored model choice" in r.getMessage() for r in caplog.records)
 
 
 def test_no_choice_means_the_registry_default(cache):
-    here = calibrate.resolve_default("cpu")
+    here = choice_file.resolve_default("cpu")
     assert here.model == SMALL and not here.chosen and "model choose" in here.note
 
 
@@ -174,7 +176,7 @@ def test_an_explicit_model_setting_wins(cache, fake_runtime):
 
 
 def test_an_engine_with_a_corrupt_choice_loads_the_default(cache, fake_runtime):
-    calibrate.choice_path().write_text("{not json")
+    choice_file.choice_path().write_text("{not json")
     status = load("")
     assert status.model == SMALL and "the registry's default" in status.message
 
@@ -192,27 +194,27 @@ def test_a_chosen_build_that_does_not_verify_falls_back_to_the_default(cache, fa
 def test_build_measures_once_then_keeps_the_choice_until_a_build_changes(cache, monkeypatch):
     calls = []
 
-    def measure(device="auto", threads=0, report=print):
+    def measure(prompts, device="auto", threads=0, report=print):
         calls.append(device)
         return list(CPU_SLOW)
 
-    monkeypatch.setattr(calibrate, "measure", measure)
-    first = calibrate.ensure("cpu", report=lambda message: None)
-    assert calls == ["cpu"] and first["model"] == SMALL and calibrate.read_choice() == first
+    monkeypatch.setattr(choose_model, "measure", measure)
+    first = choose_model.ensure("cpu", report=lambda message: None)
+    assert calls == ["cpu"] and first["model"] == SMALL and choice_file.read_choice() == first
     messages = []
-    assert calibrate.ensure("cpu", report=messages.append) == first
+    assert choose_model.ensure("cpu", report=messages.append) == first
     assert calls == ["cpu"] and "up to date" in messages[-1]  # nothing changed: not measured again
     fake_build(cache, LARGE, b"rebuilt")
-    calibrate.ensure("cpu", report=lambda message: None)
-    assert calls == ["cpu", "cpu"] and not calibrate.stale_because(calibrate.read_choice(), "cpu")
+    choose_model.ensure("cpu", report=lambda message: None)
+    assert calls == ["cpu", "cpu"] and not choice_file.stale_because(choice_file.read_choice(), "cpu")
 
 
 def test_build_with_one_model_does_not_measure(tmp_path, monkeypatch):
     monkeypatch.setenv("CODEWHISPERER_CACHE_DIR", str(tmp_path))
     fake_build(tmp_path, SMALL)
-    monkeypatch.setattr(calibrate, "measure", lambda *a, **k: pytest.fail("measured with one model built"))
-    assert calibrate.ensure("cpu", report=lambda message: None) is None
-    assert not calibrate.choice_path().exists()
+    monkeypatch.setattr(choose_model, "measure", lambda *a, **k: pytest.fail("measured with one model built"))
+    assert choose_model.ensure("cpu", report=lambda message: None) is None
+    assert not choice_file.choice_path().exists()
 
 
 def test_measure_single_line_times_the_keystroke_after_warming_the_one_before():
@@ -238,24 +240,24 @@ def test_the_fixed_prompts_are_laid_out_as_the_pipeline_does():
             return "".join(map(chr, ids))
 
     spec = get_model(SMALL)
-    pairs = calibrate._prompts(Chars(), SMALL)
-    assert len(pairs) == len(calibrate.PROMPTS) >= 3
-    for (path, before, _), (warm, timed) in zip(calibrate.PROMPTS, pairs):
+    pairs = choose_model.keystroke_prompts(Chars(), SMALL)
+    assert len(pairs) == len(choose_model.PROMPTS) >= 3
+    for (path, before, _), (warm, timed) in zip(choose_model.PROMPTS, pairs):
         text = Chars().decode(timed)
         assert text.startswith(spec.file_header.format(path=path)) and "<|fim_suffix|>" in text
         assert warm != timed and text.endswith("<|fim_middle|>")
 
 
 def test_the_large_model_drafts_only_where_drafting_measured_faster(cache):
-    assert calibrate.draft_wanted(LARGE, "cpu") is None  # not measured here: the engine's default (draft)
+    assert choice_file.draft_wanted(LARGE, "cpu") is None  # not measured here: the engine's default (draft)
     drafted_slower = [Measurement(LARGE, 507.0, "cpu", SMALL), Measurement(LARGE, 400.0, "cpu"),
                       Measurement(SMALL, 140.0, "cpu")]
-    calibrate.write_choice(calibrate.decide(drafted_slower, "cpu"))
-    assert calibrate.draft_wanted(LARGE, "cpu") is False
-    assert calibrate.draft_wanted(SMALL, "cpu") is None  # one way measured: nothing to compare
+    choice_file.write_choice(choice_file.decide(drafted_slower, "cpu"))
+    assert choice_file.draft_wanted(LARGE, "cpu") is False
+    assert choice_file.draft_wanted(SMALL, "cpu") is None  # one way measured: nothing to compare
     drafted_faster = [Measurement(LARGE, 300.0, "cpu", SMALL), Measurement(LARGE, 420.0, "cpu"),
                       Measurement(SMALL, 140.0, "cpu")]
-    calibrate.write_choice(calibrate.decide(drafted_faster, "cpu"))
-    assert calibrate.draft_wanted(LARGE, "cpu") is True
+    choice_file.write_choice(choice_file.decide(drafted_faster, "cpu"))
+    assert choice_file.draft_wanted(LARGE, "cpu") is True
     fake_build(cache, LARGE, b"rebuilt")  # stale measurements say nothing
-    assert calibrate.draft_wanted(LARGE, "cpu") is None
+    assert choice_file.draft_wanted(LARGE, "cpu") is None

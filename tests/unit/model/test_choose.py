@@ -2,7 +2,7 @@
 
 import pytest
 
-from codewhisperer_lsp.model.choose import Measurement, choose_default
+from codewhisperer_lsp.model.selection import Measurement, choose_default
 
 BEST_FIRST = ["qwen2.5-coder-1.5b-instruct", "qwen2.5-coder-0.5b-instruct"]
 

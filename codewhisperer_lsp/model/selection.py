@@ -2,18 +2,16 @@
 
 The better model is worth it where it answers within the latency target: always on a GPU, and on
 a CPU when its measured time to a single-line suggestion (speculative, with the small model as
-its draft) stays under the target. Otherwise the small model is the default.
+its draft) stays under the target. Otherwise the small model is the default. Pure functions:
+timing.py measures, choice_file.py remembers.
 """
 
 from __future__ import annotations
 
-import logging
 import re
-import statistics
-import time
 from dataclasses import dataclass
 
-log = logging.getLogger(__name__)
+from codewhisperer_lsp.model.registry import default_model
 
 TARGET_MS = 350.0  # warm single-line time to suggestion, p50
 
@@ -38,27 +36,14 @@ def choose_default(measurements: list[Measurement], best_first: list[str], targe
     return min(measurements, key=lambda m: m.p50_ms)
 
 
-def measure_single_line(generator, prompts: list, stop_ids: set[int], max_new_tokens: int = 24,
-                        repeats: int = 1) -> float:
-    """p50 in ms of warm single-line suggestions; generation stops at the end of the line.
+def best_first(names: list[str]) -> list[str]:
+    """Registered models, the better first: the larger parameter count (from the name), and the
+    registry's default (the small, fast one) last among equals."""
+    def size(name: str) -> float:
+        found = re.search(r"-(\d+(?:\.\d+)?)b(?:-|$)", name)
+        return float(found.group(1)) if found else 0.0
 
-    Each prompt is either token ids, warmed without their last token, or a (before, after) pair of
-    token ids: `before` is the prompt one keystroke earlier (it warms the cache) and `after` the
-    prompt with that character typed, which is the one timed (the keystroke case)."""
-    def line_done(text: str) -> bool:
-        return "\n" in text.lstrip("\n")
-
-    from codewhisperer_lsp.model.runtime import Sampling
-
-    times = []
-    for prompt in prompts:
-        before, ids = prompt if isinstance(prompt, tuple) else (prompt[:-1], prompt)
-        generator.generate(before, Sampling(max_new_tokens=1), stop_ids)
-        for _ in range(repeats):
-            started = time.monotonic()
-            generator.generate(ids, Sampling(max_new_tokens=max_new_tokens), stop_ids, line_done)
-            times.append((time.monotonic() - started) * 1000)
-    return statistics.median(times)
+    return sorted(names, key=lambda name: (-size(name), name == default_model(), name))
 
 
 def short_name(model: str) -> str:
@@ -88,23 +73,3 @@ def explain(measurements: list[Measurement], chosen: Measurement, best_first: li
     if within:
         return f"{short_name(chosen.model)} measured {ms(chosen)} \u2264 {target_ms:,.0f} ms target {arrow}"
     return f"none within the {target_ms:,.0f} ms target {arrow}, the fastest ({ms(chosen)})"
-
-
-def attach_default_draft(generator, model: str, device: str = "auto", threads: int = 0) -> str | None:
-    """Give a larger registered model the registry's default (smaller, same tokenizer) as its
-    speculative draft when that is built; returns the draft's name, or None."""
-    from codewhisperer_lsp.model import artifacts
-    from codewhisperer_lsp.model.registry import default_model
-    from codewhisperer_lsp.model.runtime import OnnxGenerator
-
-    small = default_model()
-    if model == small:
-        return None
-    for target in ("cuda", "cpu") if generator.provider.startswith("CUDA") else ("cpu",):
-        try:
-            folder = artifacts.verify(artifacts.build_dir(small, target), "")
-            generator.attach_draft(OnnxGenerator(folder.path, device, threads))
-            return small
-        except (artifacts.ArtifactError, ValueError, RuntimeError) as exc:
-            log.info("no %s draft for %s: %s", target, model, exc)
-    return None
