@@ -222,23 +222,27 @@ class OnnxGenerator:
         saved = min(saved, len(ids) - 1)
         have = max(live, saved)
         chunks = self._chunks(ids, have) if self.rotary is not None else None
-        if live < len(self.state.ids) // 2 or (chunks and chunks[2]):
-            self._save_live()  # a different document, a big jump or a source of chunks: keep it
+        if chunks and chunks[0] is None:  # the live state is the source: one copy serves the runs and the cache
+            past = self.state.snapshot()
+            self.cache.put(self.state.ids, past)
+            chunks = (past, chunks[1])
+        elif live < len(self.state.ids) // 2:
+            self._save_live()  # a different document or a big jump: keep what would be lost
         if entry is not None and saved > live:
             self.state.restore(list(ids[:saved]), entry.past)
         else:
             self.state.truncate(live)
         self._pending = None
         if chunks:
-            arrays, runs, _ = chunks
+            arrays, runs = chunks
             while runs and runs[0][0] == have:
                 have = self._place(ids, arrays, runs.pop(0))
             self._pending = (arrays, runs) if runs else None
         return have
 
-    def _chunks(self, ids: list[int], at: int) -> tuple[list[np.ndarray], list[tuple[int, int, int]], bool] | None:
+    def _chunks(self, ids: list[int], at: int) -> tuple[list[np.ndarray] | None, list[tuple[int, int, int]]] | None:
         """Runs of `ids` after `at` found in one cached state (the live one or a saved one, the one
-        with most): (its arrays, runs, whether it is the live state)."""
+        with most): (its arrays, or None for the live state, which the caller copies; runs)."""
         want = np.asarray(ids, dtype=np.int64)
         end = len(ids) - 1  # the last token is always run: its logits are the answer
         best, best_total = None, 0
@@ -251,9 +255,7 @@ class OnnxGenerator:
         if best is None:
             return None
         entry, runs = best
-        if entry is not None:
-            return entry.past, runs, False
-        return self.state.snapshot(max(start + length for _, start, length in runs)), runs, True
+        return (entry.past if entry is not None else None), runs
 
     def _place(self, ids: list[int], arrays: list[np.ndarray], run: tuple[int, int, int]) -> int:
         """Append a run's state, keys rotated to its new place; returns the state's length."""
