@@ -30,7 +30,7 @@ from codewhisperer_lsp.completion.stops import BLANK_RUN_MAX, stop_rule  # noqa:
 from codewhisperer_lsp.config import Settings
 from codewhisperer_lsp.levers import DEFAULT_LEVERS, LEVERS, levers  # noqa: F401 (re-exported)
 from codewhisperer_lsp.model.engine import ModelEngine
-from codewhisperer_lsp.model.generator import Generator
+from codewhisperer_lsp.model.generator import Generator, chunks_may_move
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +152,8 @@ class CompletionService:
                  cancelled: Callable[[], bool] = lambda: False) -> CompletionResult:
         self.warmer.begin()
         try:
-            return self._complete(request, settings, cancelled)
+            with chunks_may_move(request.invoked):  # the runtime's shift mode decides what this allows
+                return self._complete(request, settings, cancelled)
         finally:
             self.warmer.end()
 

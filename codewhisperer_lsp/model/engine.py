@@ -154,7 +154,7 @@ class ModelEngine:
             self._load_once()
 
     def _load_once(self) -> None:
-        from codewhisperer_lsp.levers import levers
+        from codewhisperer_lsp.levers import levers, shift_mode
         from codewhisperer_lsp.model.draft import attach_default_draft
         from codewhisperer_lsp.model.runtime import OnnxGenerator
 
@@ -171,7 +171,7 @@ class ModelEngine:
             else:
                 spec, folder, resolved = _locate_default(resolved, device) if resolved else \
                     (*locate(model, model_path, device), None)
-                generator = OnnxGenerator(folder.path, device, threads, shift="shift" in levers())
+                generator = OnnxGenerator(folder.path, device, threads, shift=shift_mode(levers()))
                 # A larger registered model drafts with the small one (same output), unless this
                 # machine measured prompt lookup alone faster (`model choose`).
                 if not model_path and draft_wanted(spec.name, device) is not False:

@@ -5,8 +5,10 @@ remote (remote.RemoteGenerator): a `Generator`. What an engine can do is declare
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Callable, Iterator, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from codewhisperer_lsp.model.runtime import Generation, Sampling
@@ -21,6 +23,25 @@ class Abilities:
     constrains: bool  # takes a logit mask for its first tokens (token healing, branching on the first token)
     scores: bool  # gives the log-probability of a continuation (ranking candidates by the code below)
     keeps_state: bool  # reuses the model state of a prompt's start (stable windows, warm-up while the user reads)
+
+
+# Whether the calls made in this context may reuse cached chunks at other positions (model/rotary.py):
+# an approximation, so an engine applies it only where its owner asked for it (a manual trigger),
+# never in a warm-up thread. Engines that keep no state ignore it.
+_MOVES_CHUNKS = contextvars.ContextVar("moves_chunks", default=False)
+
+
+@contextlib.contextmanager
+def chunks_may_move(allowed: bool = True) -> Iterator[None]:
+    token = _MOVES_CHUNKS.set(allowed)
+    try:
+        yield
+    finally:
+        _MOVES_CHUNKS.reset(token)
+
+
+def chunks_may_move_now() -> bool:
+    return _MOVES_CHUNKS.get()
 
 
 LOCAL = Abilities(constrains=True, scores=True, keeps_state=True)

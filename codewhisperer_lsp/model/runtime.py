@@ -24,7 +24,7 @@ from typing import Callable
 import numpy as np
 
 from codewhisperer_lsp.model.device import CUDA, create_session
-from codewhisperer_lsp.model.generator import LOCAL
+from codewhisperer_lsp.model.generator import LOCAL, chunks_may_move_now
 from codewhisperer_lsp.model.iobinding import BoundState, CopyingState, bound_state_works
 from codewhisperer_lsp.model.rotary import MIN_CHUNK, Rotary, plan
 from codewhisperer_lsp.model.speculative import ModelDraft, PromptLookup
@@ -135,7 +135,7 @@ class OnnxGenerator:
 
     def __init__(self, folder: Path, device: str = "auto", threads: int = 0,
                  cache_bytes: int = DEFAULT_CACHE_BYTES, speculate: bool = True, io_binding: bool = True,
-                 shift: bool = False):
+                 shift: bool | str = False):
         from tokenizers import Tokenizer
 
         started = time.monotonic()
@@ -156,8 +156,13 @@ class OnnxGenerator:
         self.stats = {"requests": 0, "prompt_tokens": 0, "reused_tokens": 0, "shifted_tokens": 0,
                       "drafted": 0, "accepted": 0}
         self._lock = threading.Lock()
-        # cached chunks moved to new positions (rotary.py): measured from the model, or off
-        self.rotary = self._measure_rotary() if shift else None
+        # cached chunks moved to new positions (rotary.py): measured from the model, or off.
+        # shift=True or "all": every prompt and warm-up; "requests": only calls made inside
+        # `chunks_may_move()` (a manual trigger); False or "off": never.
+        self.shift = {True: "all", False: "off"}.get(shift, shift)
+        if self.shift not in ("all", "requests", "off"):
+            raise ValueError(f"shift must be 'all', 'requests' or 'off', not {shift!r}")
+        self.rotary = self._measure_rotary() if self.shift != "off" else None
         self.shift_min = MIN_CHUNK
         self._pending: tuple[list[np.ndarray], list[tuple[int, int, int]]] | None = None
         self.load_s = time.monotonic() - started
@@ -213,7 +218,12 @@ class OnnxGenerator:
         if self.state.ids:
             self.cache.put(self.state.ids, self.state.snapshot())
 
-    def _sync(self, ids: list[int]) -> int:
+    def _moves(self, warming: bool) -> bool:
+        if self.rotary is None:
+            return False
+        return self.shift == "all" or (not warming and chunks_may_move_now())
+
+    def _sync(self, ids: list[int], warming: bool = False) -> int:
         """Bring the live state to the longest usable prefix of `ids` (live or saved); returns its
         length. With chunks moved (`rotary`), runs found elsewhere are placed too: those right after
         the prefix now (counted in the length), the later ones as `_prefill` reaches them."""
@@ -221,7 +231,7 @@ class OnnxGenerator:
         saved, entry = self.cache.best(ids)
         saved = min(saved, len(ids) - 1)
         have = max(live, saved)
-        chunks = self._chunks(ids, have) if self.rotary is not None else None
+        chunks = self._chunks(ids, have) if self._moves(warming) else None
         if chunks and chunks[0] is None:  # the live state is the source: one copy serves the runs and the cache
             past = self.state.snapshot()
             self.cache.put(self.state.ids, past)
@@ -295,7 +305,7 @@ class OnnxGenerator:
             with self._lock:
                 if stop():
                     break
-                have = self._sync(ids + [-1])  # -1: no token matches it; every id of `ids` may be reused
+                have = self._sync(ids + [-1], warming=True)  # -1: no token matches it; every id of `ids` may be reused
                 if have >= len(ids):
                     break
                 end = min(len(ids), have + chunk, self._next_run() or len(ids))

@@ -8,7 +8,7 @@ import pytest
 
 from codewhisperer_lsp.model.iobinding import CopyingState
 from codewhisperer_lsp.model.rotary import Rotary, plan
-from codewhisperer_lsp.model.runtime import OnnxGenerator
+from codewhisperer_lsp.model.runtime import OnnxGenerator, Sampling
 from tests.unit.model.conftest import DEVICE
 from tests.unit.model.samples import SAMPLES
 
@@ -75,3 +75,39 @@ def test_a_moved_window_reuses_the_overlap(shifting, stop_ids):
     result = shifting.generate(new, Sampling(max_new_tokens=2), stop_ids)
     moved = shifting.stats["shifted_tokens"] - before
     assert moved >= len(new) - 24 and result.reused_tokens >= moved
+
+
+def test_requests_mode_moves_chunks_only_where_the_caller_allows(shifting, stop_ids):
+    """shift='requests' (the shift-manual lever): a plain call and a warm-up compute the moved
+    window again; a call inside chunks_may_move() (a manual trigger) reuses it."""
+    from codewhisperer_lsp.model.generator import chunks_may_move
+
+    lines = (SAMPLES["py"] + "\n" + SAMPLES["fib.py"]).split("\n")
+    old = shifting.encode("<|fim_prefix|># one lead-in\n" + "\n".join(lines) + "\n<|fim_suffix|><|fim_middle|>")
+    new = shifting.encode("<|fim_prefix|># another lead-in here\n" + "\n".join(lines[6:]) + "\n<|fim_suffix|><|fim_middle|>")
+
+    def moved_by(call) -> int:
+        shifting.cache.clear()
+        shifting.state.truncate(0)
+        shifting.generate(old, Sampling(max_new_tokens=2), stop_ids)
+        before = shifting.stats["shifted_tokens"]
+        call()
+        return shifting.stats["shifted_tokens"] - before
+
+    shifting.shift = "requests"
+    try:
+        assert moved_by(lambda: shifting.generate(new, Sampling(max_new_tokens=2), stop_ids)) == 0
+        assert moved_by(lambda: shifting.warm(new, lambda: False)) == 0
+        with chunks_may_move():
+            assert moved_by(lambda: shifting.warm(new, lambda: False)) == 0  # a warm-up never moves chunks
+            assert moved_by(lambda: shifting.generate(new, Sampling(max_new_tokens=2), stop_ids)) >= len(new) - 24
+    finally:
+        shifting.shift = "all"
+
+
+def test_shift_mode_is_checked():
+    from codewhisperer_lsp.levers import shift_mode
+
+    assert shift_mode(frozenset({"regions", "shift"})) == "all"
+    assert shift_mode(frozenset({"shift-manual"})) == "requests"
+    assert shift_mode(frozenset({"regions", "warm"})) == "off"
