@@ -3,6 +3,8 @@ and back restores a saved state; outputs are the same as computed from scratch. 
 
 from __future__ import annotations
 
+import pytest
+
 from codewhisperer_lsp.completion import prompt as prompts
 from codewhisperer_lsp.model.registry import get_model
 from codewhisperer_lsp.model.runtime import Sampling
@@ -57,3 +59,11 @@ def test_switching_documents_restores_saved_state(small, stop_ids):
     assert back.reused_tokens >= len(a) - 1
     assert small.cache.nbytes <= small.cache.max_bytes
     assert len(small.cache) >= 1
+
+
+def test_cpu_worker_threads_sleep_instead_of_spinning(small):
+    """Spinning threads take the cores the editor and other jobs share (docs/SPEED.md)."""
+    if small.provider != "CPUExecutionProvider":
+        pytest.skip("only the CPU provider's worker threads spin")
+    options = small.session.get_session_options()
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
