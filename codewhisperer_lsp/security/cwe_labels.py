@@ -21,6 +21,10 @@ PARENTS: dict[int, int] = {
     321: 798,  # hard-coded cryptographic key -> hard-coded credentials
     328: 327,  # weak hash -> broken or risky cryptographic algorithm
     297: 295,  # certificate with host mismatch -> improper certificate validation
+    329: 1204,  # predictable IV with CBC mode -> weak initialization vector
+    759: 916,  # one-way hash without a salt -> password hash with too little effort
+    760: 916,  # one-way hash with a predictable salt -> password hash with too little effort
+    916: 328,  # password hash with too little effort -> weak hash
 }
 
 

@@ -41,11 +41,17 @@ CASES = {
     ("lxml.py", "from lxml import etree\nfrom flask import request\netree.fromstring(request.get_data())\n"): {611, 827},
     ("regex.py", "import re\nfrom flask import request\nre.search(request.args['p'], 'text')\n"): {730, 400},
     ("header.py", "from flask import Response, request\nr = Response('x')\nr.headers['X-A'] = request.args['a']\n"): {113},
+    ("iv.py", "from cryptography.hazmat.primitives.ciphers import modes\niv = b'k' * 16\nmode = modes.CBC(iv)\n"): {329, 1204},
+    ("salt.py", "import hashlib\ndef h(pw):\n    return hashlib.pbkdf2_hmac('sha256', pw, b'fixed', 100000)\n"): {760, 916},
+    ("nosalt.py", "import hashlib\ndef h(password):\n    return hashlib.sha256(password.encode()).hexdigest()\n"): {759, 916},
+    ("smtp.py", "import smtplib\ndef send(u, p):\n    s = smtplib.SMTP('mail', 587)\n    s.login(u, p)\n"): {319},
     ("location.py", "from flask import Response, request\nr = Response(status=302)\nr.headers['Location'] = request.args['u']\n"): {601},
 }
 QUIET = {
     # (file name, code): CWEs no finding may carry
     ("header_ok.py", "from flask import Response, request\nMODES = {'a': 'x'}\nr = Response('x')\nr.headers['X-A'] = MODES.get(request.args['a'], 'x')\n"): {113},
+    ("iv_ok.py", "import os\nfrom cryptography.hazmat.primitives.ciphers import modes\nmode = modes.CBC(os.urandom(16))\n"): {329},
+    ("smtp_ok.py", "import smtplib\ndef send(u, p):\n    s = smtplib.SMTP('mail', 587)\n    s.starttls()\n    s.login(u, p)\n"): {319},
     ("hostname_ok.py", "import ssl\nctx = ssl.create_default_context()\nctx.check_hostname = True\n"): {297, 295},
     ("lxml_ok.py", "from lxml import etree\nfrom flask import request\np = etree.XMLParser(resolve_entities=False)\netree.fromstring(request.get_data(), p)\n"): {611, 827},
 }
