@@ -404,8 +404,8 @@ _SAME_CWE = {259: 798, 321: 798, 328: 327, 916: 327, 120: 119, 242: 119}
 
 
 def merge(findings: list[Finding]) -> list[Finding]:
-    """Drop repeats: the same rule twice at one position, or a later engine reporting a CWE an
-    earlier engine already reported on the same line. Each finding also carries its CWEs' parents
+    """Drop repeats: the same rule twice at one position, or a later engine reporting only CWEs
+    that earlier engines already reported on the same line. Each finding also carries its CWEs' parents
     (cwe_labels)."""
     order = {name: i for i, name in enumerate(_ENGINE_ORDER)}
     findings = [labelled(f) for f in findings]
@@ -417,8 +417,8 @@ def merge(findings: list[Finding]) -> list[Finding]:
         if f.key in seen_keys:
             continue
         cwes = {_SAME_CWE.get(c, c) for c in f.cwe}
-        if any(seen_cwe.get((f.start_line, c), f.engine) != f.engine for c in cwes):
-            continue
+        if cwes and all(seen_cwe.get((f.start_line, c), f.engine) != f.engine for c in cwes):
+            continue  # nothing this engine adds on this line
         seen_keys.add(f.key)
         for c in cwes:
             seen_cwe.setdefault((f.start_line, c), f.engine)

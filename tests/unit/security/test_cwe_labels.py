@@ -32,6 +32,13 @@ def test_merge_labels_every_finding_and_still_drops_a_repeat_on_the_same_line():
     assert [(f.engine, f.cwe) for f in kept] == [("bandit", (259, 798))]
 
 
+def test_merge_keeps_a_later_finding_that_names_a_weakness_the_earlier_did_not():
+    kept = merge([_finding(328), _finding(759, engine="semgrep")])
+    assert sorted(f.engine for f in kept) == ["bandit", "semgrep"]
+    assert merge([_finding(328), _finding(328, 327, engine="semgrep")])[0].engine == "bandit"
+    assert len(merge([_finding(328), _finding(328, 327, engine="semgrep")])) == 1
+
+
 CASES = {
     # (file name, code): CWEs every one of which some finding must carry
     ("eval.py", "import sys\neval(sys.argv[1])\n"): {95, 94},
@@ -43,7 +50,7 @@ CASES = {
     ("header.py", "from flask import Response, request\nr = Response('x')\nr.headers['X-A'] = request.args['a']\n"): {113},
     ("iv.py", "from cryptography.hazmat.primitives.ciphers import modes\niv = b'k' * 16\nmode = modes.CBC(iv)\n"): {329, 1204},
     ("salt.py", "import hashlib\ndef h(pw):\n    return hashlib.pbkdf2_hmac('sha256', pw, b'fixed', 100000)\n"): {760, 916},
-    ("nosalt.py", "import hashlib\ndef h(password):\n    return hashlib.sha256(password.encode()).hexdigest()\n"): {759, 916},
+    ("nosalt.py", "import hashlib\ndef h(password):\n    return hashlib.md5(password.encode()).hexdigest()\n"): {759, 916},
     ("smtp.py", "import smtplib\ndef send(u, p):\n    s = smtplib.SMTP('mail', 587)\n    s.login(u, p)\n"): {319},
     ("location.py", "from flask import Response, request\nr = Response(status=302)\nr.headers['Location'] = request.args['u']\n"): {601},
 }
