@@ -22,7 +22,8 @@ like OWASP (flagged = a finding in the CWE's family, SE_FAMILIES).
 Juliet (NIST's C/C++ suite, v1.3 layout): every `CWE*.c`/`CWE*.cpp` under `--juliet PATH` holding
 both a bad and a good part. Each file is split the way Juliet's own build does it (`-DOMITGOOD`
 keeps the bad part, `-DOMITBAD` the good part) into a vulnerable and a safe case, both scanned and
-scored per CWE (flagged = a finding in the CWE's family, JULIET_FAMILIES).
+scored per CWE (flagged = a finding in the CWE's family, JULIET_FAMILIES). Copies already split
+that way (`X_omitgood.c` beside `X_omitbad.c`) are taken as the pair they are.
 
 `--package-from DIR` imports `codewhisperer_lsp` from another source tree (an older revision
 checked out with `git worktree add`), to compare revisions on the same files.
@@ -202,29 +203,40 @@ def juliet_split(text: str, omit: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def juliet_cases(root: Path) -> list[tuple[str, int, Path]]:
-    """(case, CWE, file) for each Juliet source file under root with both a bad and a good part."""
+def juliet_cases(root: Path) -> list[tuple[str, int, Path, str, str]]:
+    """(case, CWE, file, bad text, good text) for each Juliet case under root: a source file with
+    both a bad and a good part, or a pair already split by the build (`X_omitgood.c` holds the bad
+    part, `X_omitbad.c` the good part)."""
     cases = []
     for path in sorted([*root.rglob("CWE*.c"), *root.rglob("CWE*.cpp")]):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if "OMITBAD" in text and "OMITGOOD" in text:
-            cases.append((path.stem, int(re.match(r"CWE(\d+)", path.name).group(1)), path))
+        cwe = int(re.match(r"CWE(\d+)", path.name).group(1))
+        if path.stem.endswith("_omitgood"):
+            good = path.with_name(path.name.replace("_omitgood", "_omitbad"))
+            if good.is_file():
+                cases.append((path.stem[: -len("_omitgood")], cwe, path, _read(path), _read(good)))
+            continue
+        text = _read(path)
+        if "OMITBAD" in text and "OMITGOOD" in text and not path.stem.endswith("_omitbad"):
+            cases.append((path.stem, cwe, path, juliet_split(text, "OMITGOOD"), juliet_split(text, "OMITBAD")))
     return cases
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
 
 
 def run_juliet(scanner, root: Path, scratch: Path) -> dict:
     cases = juliet_cases(root)
     files = []
-    for name, _, path in cases:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for kind, omit in (("bad", "OMITGOOD"), ("good", "OMITBAD")):
-            split = scratch / kind / path.name
+    for name, _, path, bad, good in cases:
+        for kind, text in (("bad", bad), ("good", good)):
+            split = scratch / kind / f"{name}{path.suffix}"
             split.parent.mkdir(parents=True, exist_ok=True)
-            split.write_text(juliet_split(text, omit), encoding="utf-8")
+            split.write_text(text, encoding="utf-8")
             files.append((f"{name}/{kind}", split, "cpp" if path.suffix == ".cpp" else "c"))
     cwes = scan_files(scanner, files)
     tests = []
-    for name, cwe, _ in cases:
+    for name, cwe, _, _, _ in cases:
         family = next((f for f in JULIET_FAMILIES if cwe in f), {cwe})
         for kind in ("bad", "good"):
             found = cwes[f"{name}/{kind}"]

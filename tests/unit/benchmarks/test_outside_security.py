@@ -156,3 +156,11 @@ def test_juliet_cases_are_scored_bad_and_good_per_cwe(tmp_path):
         ("CWE78_demo_01 (bad)", True), ("CWE78_demo_01 (good)", False),
         ("CWE78_other_02 (bad)", False), ("CWE78_other_02 (good)", False)]
     assert res["categories"]["CWE-78"]["tpr"] == 0.5 and res["categories"]["CWE-78"]["fpr"] == 0.0
+
+
+def test_juliet_pairs_split_by_the_build_are_one_case(tmp_path):
+    (tmp_path / "CWE78_demo_01_omitgood.c").write_text(bench.juliet_split(JULIET_STYLE, "OMITGOOD"))
+    (tmp_path / "CWE78_demo_01_omitbad.c").write_text(bench.juliet_split(JULIET_STYLE, "OMITBAD"))
+    res = bench.run_juliet(FakeScanner(), tmp_path, tmp_path / "scratch")
+    assert [(t["test"], t["vulnerable"], t["flagged"]) for t in res["tests"]] == [
+        ("CWE78_demo_01 (bad)", True, True), ("CWE78_demo_01 (good)", False, False)]
