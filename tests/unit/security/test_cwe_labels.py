@@ -52,6 +52,7 @@ CASES = {
     ("salt.py", "import hashlib\ndef h(pw):\n    return hashlib.pbkdf2_hmac('sha256', pw, b'fixed', 100000)\n"): {760, 916},
     ("nosalt.py", "import hashlib\ndef h(password):\n    return hashlib.md5(password.encode()).hexdigest()\n"): {759, 916},
     ("smtp.py", "import smtplib\ndef send(u, p):\n    s = smtplib.SMTP('mail', 587)\n    s.login(u, p)\n"): {319},
+    ("trace.py", "import traceback\nfrom flask import Flask\napp = Flask(__name__)\n@app.route('/r')\ndef r():\n    try:\n        return run()\n    except Exception:\n        return traceback.format_exc()\n"): {209},
     ("location.py", "from flask import Response, request\nr = Response(status=302)\nr.headers['Location'] = request.args['u']\n"): {601},
 }
 QUIET = {
