@@ -19,10 +19,16 @@ SARD (NIST's PHP suites in their SARIF layout): every `*/manifest.sarif` under `
 its `state` (good/bad) and its result's CWE; the case's source files are scanned. Scored per CWE
 like OWASP (flagged = a finding in the CWE's family, SE_FAMILIES).
 
+Juliet (NIST's C/C++ suite, v1.3 layout): every `CWE*.c`/`CWE*.cpp` under `--juliet PATH` holding
+both a bad and a good part. Each file is split the way Juliet's own build does it (`-DOMITGOOD`
+keeps the bad part, `-DOMITBAD` the good part) into a vulnerable and a safe case, both scanned and
+scored per CWE (flagged = a finding in the CWE's family, JULIET_FAMILIES). Copies already split
+that way (`X_omitgood.c` beside `X_omitbad.c`) are taken as the pair they are.
+
 `--package-from DIR` imports `codewhisperer_lsp` from another source tree (an older revision
 checked out with `git worktree add`), to compare revisions on the same files.
 
-Run: .venv/bin/python bench/outside_security.py --owasp PATH [--securityeval PATH] [--sard PATH]
+Run: .venv/bin/python bench/outside_security.py --owasp PATH [--securityeval PATH] [--sard PATH] [--juliet PATH]
      [--per-class 9] [--seed S] [--package-from TREE] [--json FILE]
 Prints markdown tables and the per-test outcomes; `--json FILE` also writes them as JSON.
 """
@@ -46,6 +52,11 @@ FAMILIES: dict[str, set[int]] = {
 SE_FAMILIES: list[set[int]] = [
     {77, 78, 88}, {94, 95}, {22, 23, 36, 73}, {89, 564, 943}, {79, 80}, {326, 327, 328, 916},
     {295, 297}, {611, 776, 827}, {400, 730, 1333}, {259, 321, 798}, {312, 319}, {732, 276},
+]
+# Juliet's CWEs and the CWEs a finding may carry to count for them (memory-safety CWEs overlap)
+JULIET_FAMILIES: list[set[int]] = [
+    {119, 120, 121, 122, 124, 126, 127, 787, 788, 805, 806}, {401, 772, 775}, {476, 690}, {190, 191, 680},
+    {77, 78, 88}, {134}, {415}, {416}, {242, 676}, {22, 23, 36}, {89}, {327, 328}, {330, 338}, {377, 378},
 ]
 TESTCODE = Path("src/main/java/org/owasp/benchmark/testcode")
 
@@ -172,6 +183,68 @@ def run_sard(scanner, root: Path) -> dict:
     return {"tests": tests, "missing": [], "categories": owasp_scores(tests)}
 
 
+def juliet_split(text: str, omit: str) -> str:
+    """The file as Juliet's build sees it with -D`omit` (OMITGOOD or OMITBAD): every
+    `#ifndef omit` block dropped, nested conditionals kept in step, line count kept."""
+    out, depth, skipping_at = [], 0, None
+    for line in text.splitlines():
+        word = line.strip().split()
+        directive = word[0] if word else ""
+        if directive in ("#if", "#ifdef", "#ifndef"):
+            depth += 1
+            if skipping_at is None and directive == "#ifndef" and word[1:2] == [omit]:
+                skipping_at = depth
+        keep = skipping_at is None
+        if directive == "#endif":
+            if skipping_at == depth:
+                skipping_at, keep = None, False
+            depth -= 1
+        out.append(line if keep else "")
+    return "\n".join(out) + "\n"
+
+
+def juliet_cases(root: Path) -> list[tuple[str, int, Path, str, str]]:
+    """(case, CWE, file, bad text, good text) for each Juliet case under root: a source file with
+    both a bad and a good part, or a pair already split by the build (`X_omitgood.c` holds the bad
+    part, `X_omitbad.c` the good part)."""
+    cases = []
+    for path in sorted([*root.rglob("CWE*.c"), *root.rglob("CWE*.cpp")]):
+        cwe = int(re.match(r"CWE(\d+)", path.name).group(1))
+        if path.stem.endswith("_omitgood"):
+            good = path.with_name(path.name.replace("_omitgood", "_omitbad"))
+            if good.is_file():
+                cases.append((path.stem[: -len("_omitgood")], cwe, path, _read(path), _read(good)))
+            continue
+        text = _read(path)
+        if "OMITBAD" in text and "OMITGOOD" in text and not path.stem.endswith("_omitbad"):
+            cases.append((path.stem, cwe, path, juliet_split(text, "OMITGOOD"), juliet_split(text, "OMITBAD")))
+    return cases
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+def run_juliet(scanner, root: Path, scratch: Path) -> dict:
+    cases = juliet_cases(root)
+    files = []
+    for name, _, path, bad, good in cases:
+        for kind, text in (("bad", bad), ("good", good)):
+            split = scratch / kind / f"{name}{path.suffix}"
+            split.parent.mkdir(parents=True, exist_ok=True)
+            split.write_text(text, encoding="utf-8")
+            files.append((f"{name}/{kind}", split, "cpp" if path.suffix == ".cpp" else "c"))
+    cwes = scan_files(scanner, files)
+    tests = []
+    for name, cwe, _, _, _ in cases:
+        family = next((f for f in JULIET_FAMILIES if cwe in f), {cwe})
+        for kind in ("bad", "good"):
+            found = cwes[f"{name}/{kind}"]
+            tests.append({"test": f"{name} ({kind})", "category": f"CWE-{cwe}", "vulnerable": kind == "bad",
+                          "flagged": bool(found & family), "cwes": sorted(found)})
+    return {"tests": tests, "missing": [], "categories": owasp_scores(tests)}
+
+
 def owasp_markdown(res: dict) -> str:
     cats = res["categories"]
     lines = ["| category | cases (vuln/safe) | TPR | FPR | score |", "|---|---|---|---|---|"]
@@ -212,11 +285,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=None, help="draw the sample at random with this seed")
     parser.add_argument("--securityeval", type=Path, help="a SecurityEval checkout the user provides")
     parser.add_argument("--sard", type=Path, help="a folder of SARD cases (manifest.sarif each) the user provides")
+    parser.add_argument("--juliet", type=Path, help="a folder of Juliet C/C++ test case files the user provides")
     parser.add_argument("--package-from", type=Path, help="import codewhisperer_lsp from this source tree")
     parser.add_argument("--json", type=Path, help="also write the outcomes here")
     args = parser.parse_args(argv)
-    if not (args.owasp or args.securityeval or args.sard):
-        parser.error("give --owasp, --securityeval and/or --sard")
+    if not (args.owasp or args.securityeval or args.sard or args.juliet):
+        parser.error("give --owasp, --securityeval, --sard and/or --juliet")
     if args.package_from:
         sys.path.insert(0, str(args.package_from.resolve()))
     import codewhisperer_lsp
@@ -234,6 +308,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.sard:
         out["sard"] = run_sard(scanner, args.sard)
         print("## SARD\n\n" + owasp_markdown(out["sard"]) + "\n")
+    if args.juliet:
+        import tempfile
+        with tempfile.TemporaryDirectory() as scratch:
+            out["juliet"] = run_juliet(scanner, args.juliet, Path(scratch))
+        print("## Juliet C/C++\n\n" + owasp_markdown(out["juliet"]) + "\n")
     if args.json:
         args.json.write_text(json.dumps(out, indent=1) + "\n")
     return 0

@@ -26,6 +26,7 @@ from codewhisperer_lsp.security.engines._subprocess import EngineTimeout
 from codewhisperer_lsp.security.engines.bandit_engine import BanditEngine
 from codewhisperer_lsp.security.engines.rules_engine import RulesEngine
 from codewhisperer_lsp.security.engines.secrets_engine import SecretsEngine
+from codewhisperer_lsp.security.cwe_labels import labelled
 from codewhisperer_lsp.security.findings import Finding
 
 log = logging.getLogger(__name__)
@@ -403,9 +404,11 @@ _SAME_CWE = {259: 798, 321: 798, 328: 327, 916: 327, 120: 119, 242: 119}
 
 
 def merge(findings: list[Finding]) -> list[Finding]:
-    """Drop repeats: the same rule twice at one position, or a later engine reporting a CWE an
-    earlier engine already reported on the same line."""
+    """Drop repeats: the same rule twice at one position, or a later engine reporting only CWEs
+    that earlier engines already reported on the same line. Each finding also carries its CWEs' parents
+    (cwe_labels)."""
     order = {name: i for i, name in enumerate(_ENGINE_ORDER)}
+    findings = [labelled(f) for f in findings]
     ranked = sorted(findings, key=lambda f: (order.get(f.engine, 99), f.start_line, f.start_col))
     kept: list[Finding] = []
     seen_keys: set[tuple] = set()
@@ -414,8 +417,8 @@ def merge(findings: list[Finding]) -> list[Finding]:
         if f.key in seen_keys:
             continue
         cwes = {_SAME_CWE.get(c, c) for c in f.cwe}
-        if any(seen_cwe.get((f.start_line, c), f.engine) != f.engine for c in cwes):
-            continue
+        if cwes and all(seen_cwe.get((f.start_line, c), f.engine) != f.engine for c in cwes):
+            continue  # nothing this engine adds on this line
         seen_keys.add(f.key)
         for c in cwes:
             seen_cwe.setdefault((f.start_line, c), f.engine)

@@ -81,13 +81,16 @@ class BanditEngine:
 
 
 # bandit 1.9.4 labels some tests with a CWE that names a different weakness
-CWE_FIXES = {
-    **{f"B{n}": 611 for n in (*range(313, 321), *range(405, 412))},  # XML parsers: XXE, not CWE-20 (input validation)
-    "B102": 95, "B307": 95,  # exec/eval: code injection (CWE-95), not OS command injection (CWE-78)
-    "B506": 502,  # yaml.load: deserialization of untrusted data, not CWE-20
-    "B701": 79,  # jinja2 autoescape off: cross-site scripting, not code injection
-    "B303": 328, "B324": 328,  # md5/sha1: a weak hash (CWE-328)
-    "B413": 1104,  # importing Crypto.*: pyCrypto is unmaintained (CWE-1104); pycryptodome's strong ciphers share its names
+CWE_FIXES: dict[str, tuple[int, ...]] = {
+    # XML parsers: XXE (CWE-611), not CWE-20 (input validation); the standard library's parsers
+    # also expand nested entities without limit (CWE-776, "billion laughs"); lxml (B320, B410) limits them
+    **{f"B{n}": (611, 776) for n in (*range(313, 320), *range(405, 410), 411)},
+    "B320": (611,), "B410": (611,),
+    "B102": (95,), "B307": (95,),  # exec/eval: code injection (CWE-95), not OS command injection (CWE-78)
+    "B506": (502,),  # yaml.load: deserialization of untrusted data, not CWE-20
+    "B701": (79,),  # jinja2 autoescape off: cross-site scripting, not code injection
+    "B303": (328,), "B324": (328,),  # md5/sha1: a weak hash (CWE-328)
+    "B413": (1104,),  # importing Crypto.*: pyCrypto is unmaintained (CWE-1104); pycryptodome's strong ciphers share its names
 }
 
 
@@ -100,20 +103,20 @@ def _to_finding(issue, lines: list[str]) -> Finding:
     end_col = byte_col_to_char(end_text, issue.end_col_offset) if issue.end_col_offset else len(end_text)
     if end == start and end_col <= start_col:
         end_col = len(line_text)
-    cwe = getattr(getattr(issue, "cwe", None), "id", 0) or 0
-    cwe = CWE_FIXES.get(issue.test_id, cwe)
+    own = getattr(getattr(issue, "cwe", None), "id", 0) or 0
+    cwes = CWE_FIXES.get(issue.test_id, (own,) if own else ())
     return Finding(
         engine="bandit",
         rule_id=issue.test_id,
         message=_message(issue),
         severity=normalize_severity(issue.severity),
         confidence=normalize_severity(issue.confidence),
-        cwe=(cwe,) if cwe else (),
+        cwe=cwes,
         start_line=start,
         start_col=start_col,
         end_line=end,
         end_col=end_col,
-        doc_url=_doc_url(issue, cwe),
+        doc_url=_doc_url(issue, cwes[0] if cwes else 0),
     )
 
 

@@ -110,3 +110,57 @@ def test_sard_cases_are_scored_by_their_manifest_state(tmp_path):
     xss = res["categories"]["CWE-79"]
     assert (xss["tpr"], xss["fpr"], xss["score"]) == (0.5, 1.0, -0.5)
     assert res["categories"]["CWE-89"] == {"vulnerable": 0, "safe": 1, "tpr": 0.0, "fpr": 0.0, "score": 0.0}
+
+
+JULIET_STYLE = """#include <stdio.h>
+#ifndef OMITBAD
+void CWE78_demo_bad() {
+// cwe:78
+}
+#endif /* OMITBAD */
+#ifndef OMITGOOD
+static void goodG2B() { }
+void CWE78_demo_good() { goodG2B(); }
+#endif /* OMITGOOD */
+#ifdef INCLUDEMAIN
+int main() {
+#ifndef OMITGOOD
+    CWE78_demo_good();
+#endif
+#ifndef OMITBAD
+    CWE78_demo_bad();
+#endif
+    return 0;
+}
+#endif
+"""
+
+
+def test_juliet_split_keeps_one_part_and_every_line_number():
+    bad = bench.juliet_split(JULIET_STYLE, "OMITGOOD")
+    good = bench.juliet_split(JULIET_STYLE, "OMITBAD")
+    assert "_bad()" in bad and "goodG2B" not in bad and "CWE78_demo_good" not in bad
+    assert "goodG2B" in good and "cwe:78" not in good and "CWE78_demo_bad" not in good
+    assert len(bad.splitlines()) == len(good.splitlines()) == len(JULIET_STYLE.splitlines())
+    assert "#ifdef INCLUDEMAIN" in good and good.count("#endif") == 3
+
+
+def test_juliet_cases_are_scored_bad_and_good_per_cwe(tmp_path):
+    folder = tmp_path / "CWE78_OS_Command_Injection"
+    folder.mkdir()
+    (folder / "CWE78_demo_01.c").write_text(JULIET_STYLE)
+    (folder / "CWE78_other_02.c").write_text(JULIET_STYLE.replace("// cwe:78", "// cwe:79"))
+    (folder / "io.c").write_text("/* a support file, no case */\n")
+    res = bench.run_juliet(FakeScanner(), tmp_path, tmp_path / "scratch")
+    assert [(t["test"], t["flagged"]) for t in res["tests"]] == [
+        ("CWE78_demo_01 (bad)", True), ("CWE78_demo_01 (good)", False),
+        ("CWE78_other_02 (bad)", False), ("CWE78_other_02 (good)", False)]
+    assert res["categories"]["CWE-78"]["tpr"] == 0.5 and res["categories"]["CWE-78"]["fpr"] == 0.0
+
+
+def test_juliet_pairs_split_by_the_build_are_one_case(tmp_path):
+    (tmp_path / "CWE78_demo_01_omitgood.c").write_text(bench.juliet_split(JULIET_STYLE, "OMITGOOD"))
+    (tmp_path / "CWE78_demo_01_omitbad.c").write_text(bench.juliet_split(JULIET_STYLE, "OMITBAD"))
+    res = bench.run_juliet(FakeScanner(), tmp_path, tmp_path / "scratch")
+    assert [(t["test"], t["vulnerable"], t["flagged"]) for t in res["tests"]] == [
+        ("CWE78_demo_01 (bad)", True, True), ("CWE78_demo_01 (good)", False, False)]

@@ -1,0 +1,5 @@
+<?php
+$item = $_GET['item'];
+if (strlen($item) > 40) {
+    user_error("Unknown item: " . htmlspecialchars($item, ENT_QUOTES, 'UTF-8'));
+}

@@ -1,0 +1,10 @@
+import json
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.post("/session")
+def restore():
+    state = json.loads(request.get_data())
+    return {"keys": sorted(state)}

@@ -1,0 +1,4 @@
+<?php
+$all = getallheaders();
+$ref = (int) $all['X-Page'];
+print("<a href='/page/" . $ref . "'>back</a>");

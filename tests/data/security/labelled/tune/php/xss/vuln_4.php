@@ -1,0 +1,3 @@
+<?php
+$msg = $_REQUEST['msg'];
+trigger_error("Bad request: " . $msg, E_USER_WARNING);

@@ -1,0 +1,4 @@
+<?php
+$all = getallheaders();
+$ref = $all['Referer'];
+print("<a href='" . $ref . "'>back</a>");

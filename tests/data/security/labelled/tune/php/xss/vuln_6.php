@@ -1,0 +1,3 @@
+<?php
+$parts = [$_GET['first'], $_GET['last']];
+vprintf('<span>%s %s</span>', $parts);
