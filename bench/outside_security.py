@@ -23,7 +23,9 @@ Juliet (NIST's C/C++ suite, v1.3 layout): every `CWE*.c`/`CWE*.cpp` under `--jul
 both a bad and a good part. Each file is split the way Juliet's own build does it (`-DOMITGOOD`
 keeps the bad part, `-DOMITBAD` the good part) into a vulnerable and a safe case, both scanned and
 scored per CWE (flagged = a finding in the CWE's family, JULIET_FAMILIES). Copies already split
-that way (`X_omitgood.c` beside `X_omitbad.c`) are taken as the pair they are.
+that way (`X_omitgood.c` beside `X_omitbad.c`) are taken as the pair they are; copies whose
+OMITBAD/OMITGOOD guards were stripped are split at the first `good` definition after the first
+`bad` one (`juliet_split_unguarded`).
 
 `--package-from DIR` imports `codewhisperer_lsp` from another source tree (an older revision
 checked out with `git worktree add`), to compare revisions on the same files.
@@ -216,9 +218,43 @@ def juliet_cases(root: Path) -> list[tuple[str, int, Path, str, str]]:
                 cases.append((path.stem[: -len("_omitgood")], cwe, path, _read(path), _read(good)))
             continue
         text = _read(path)
-        if "OMITBAD" in text and "OMITGOOD" in text and not path.stem.endswith("_omitbad"):
+        if path.stem.endswith("_omitbad"):
+            continue
+        if "OMITBAD" in text and "OMITGOOD" in text:
             cases.append((path.stem, cwe, path, juliet_split(text, "OMITGOOD"), juliet_split(text, "OMITBAD")))
+        elif (parts := juliet_split_unguarded(text)) is not None:
+            cases.append((path.stem, cwe, path, *parts))
     return cases
+
+
+_TOP_DEF = re.compile(r"^(?:static\s+)?[A-Za-z_][\w\s\*]*?\b(\w+)\s*\(")
+
+
+def juliet_split_unguarded(text: str) -> tuple[str, str] | None:
+    """(bad text, good text) of a Juliet file whose OMITBAD/OMITGOOD guards were stripped (some
+    public copies do that): the bad part runs from the first top-level definition whose name has
+    `bad` to the first one after it whose name has `good`, the good part from there to
+    `#ifdef INCLUDEMAIN`; each side blanks the other part's lines, line count kept."""
+    lines = text.splitlines()
+    bad_at = good_at = None
+    for i, line in enumerate(lines):
+        match = _TOP_DEF.match(line)
+        if not match or line.startswith(("#", "/", " ", "\t", "{", "}")):
+            continue
+        name = match.group(1).lower()
+        if bad_at is None and "bad" in name:
+            bad_at = i
+        elif bad_at is not None and "good" in name:
+            good_at = i
+            break
+    if bad_at is None or good_at is None:
+        return None
+    while good_at > bad_at + 1 and lines[good_at - 1].lstrip().startswith(("/*", "*")):
+        good_at -= 1  # the good function's own leading comment goes with it
+    main_at = next((i for i, line in enumerate(lines) if line.strip() == "#ifdef INCLUDEMAIN"), len(lines))
+    bad = lines[:good_at] + [""] * (main_at - good_at) + lines[main_at:]
+    good = lines[:bad_at] + [""] * (good_at - bad_at) + lines[good_at:]
+    return "\n".join(bad) + "\n", "\n".join(good) + "\n"
 
 
 def _read(path: Path) -> str:

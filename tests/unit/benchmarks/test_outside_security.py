@@ -164,3 +164,38 @@ def test_juliet_pairs_split_by_the_build_are_one_case(tmp_path):
     res = bench.run_juliet(FakeScanner(), tmp_path, tmp_path / "scratch")
     assert [(t["test"], t["vulnerable"], t["flagged"]) for t in res["tests"]] == [
         ("CWE78_demo_01 (bad)", True, True), ("CWE78_demo_01 (good)", False, False)]
+
+
+UNGUARDED = """#include "std_testcase.h"
+
+void CWE78_demo_03_bad()
+{
+    // cwe:78
+}
+
+/* goodG2B() uses the good source with the bad sink */
+static void goodG2B()
+{
+}
+
+void CWE78_demo_03_good()
+{
+    goodG2B();
+}
+
+#ifdef INCLUDEMAIN
+int main() { CWE78_demo_03_good(); CWE78_demo_03_bad(); return 0; }
+#endif
+"""
+
+
+def test_juliet_copies_without_omit_guards_are_split_at_the_first_good_definition(tmp_path):
+    bad, good = bench.juliet_split_unguarded(UNGUARDED)
+    assert "cwe:78" in bad and "goodG2B" not in bad.split("#ifdef INCLUDEMAIN")[0]
+    assert "cwe:78" not in good and "static void goodG2B()" in good and "uses the good source" in good
+    assert len(bad.splitlines()) == len(good.splitlines()) == len(UNGUARDED.splitlines())
+    assert bench.juliet_split_unguarded("int helper(void) { return 0; }\n") is None
+    (tmp_path / "CWE78_demo_03.c").write_text(UNGUARDED)
+    res = bench.run_juliet(FakeScanner(), tmp_path, tmp_path / "scratch")
+    assert [(t["test"], t["flagged"]) for t in res["tests"]] == [
+        ("CWE78_demo_03 (bad)", True), ("CWE78_demo_03 (good)", False)]
