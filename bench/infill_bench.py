@@ -256,6 +256,7 @@ VARIANTS = {  # name -> what differs from the code as it is, for this run only
     "before": {"fim_above_code": False, "drop_braces": True},
     "server_fim_s96": {"fim_above_code": True, "suffix_tokens": 96},
     "server_prefix_end": {"fim_at_end": False},
+    "no_closer": {"no_closer": True},  # without the closer a dedented line gets without the model (closer.py)
     "auto": {"invoked": False},
     "auto_fim": {"invoked": False, "fim_above_code": True},
 }
@@ -291,6 +292,7 @@ class Sides:
     def server(self, task: Task, variant: str, uri: str) -> tuple[str, float, list[str], object]:
         from codewhisperer_lsp.completion import kinds
         from codewhisperer_lsp.completion import prompt as prompts
+        from codewhisperer_lsp.completion import service as services
         from codewhisperer_lsp.completion.postprocess import tiny
         from codewhisperer_lsp.completion.service import CompletionRequest
         from codewhisperer_lsp.context.cursor import CompletionKind
@@ -298,8 +300,10 @@ class Sides:
         change = VARIANTS[variant]
         saved_plans, saved_suffix = dict(kinds.PLANS), prompts.SUFFIX_TOKENS_MAX
         saved_prefix_only = getattr(kinds, "LINE_PREFIX_ONLY_ABOVE_CODE", None)
-        saved_braces = tiny.closes_open_block
+        saved_braces, saved_closer = tiny.closes_open_block, services.missing_closer
         try:
+            if change.get("no_closer"):
+                services.missing_closer = lambda situation: None
             line_plan = kinds.PLANS[CompletionKind.LINE]
             if "fim_above_code" in change:  # the same layout in every language
                 fim = change["fim_above_code"]
@@ -328,6 +332,7 @@ class Sides:
                 kinds.LINE_PREFIX_ONLY_ABOVE_CODE = saved_prefix_only
             prompts.SUFFIX_TOKENS_MAX = saved_suffix
             tiny.closes_open_block = saved_braces
+            services.missing_closer = saved_closer
         items = result.items
         line = task.indent + first_line(items[0]) if items else ""
         return line, seconds, [first_line(item) for item in items], result.timings.get("candidates")

@@ -2,7 +2,8 @@
 and its plan), build the prompt within its budget, then three steps, each its own module:
 attempts (ask the model, stopping as soon as the kind's stop rule is met), cleaning
 (post-process, de-duplicate) and ranking (the items that fit the code below and keep the syntax
-whole first).
+whole first). A new line where the document says a block closes gets its closer first
+(closer.py); an automatic trigger there asks no model.
 
 Plain Python: takes a snapshot of the document and returns suggestion texts. Runs on a worker
 thread; `cancelled()` is checked at every decoding step.
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from codewhisperer_lsp.completion import crossfile
+from codewhisperer_lsp.completion.closer import missing_closer
 from codewhisperer_lsp.completion import prompt as prompts
 from codewhisperer_lsp.completion import rerank
 from codewhisperer_lsp.completion import warmup
@@ -159,11 +161,15 @@ class CompletionService:
     def _complete(self, request: CompletionRequest, settings: Settings,
                   cancelled: Callable[[], bool]) -> CompletionResult:
         started = time.monotonic()
-        generator = self.engine.generator()
-        spec = self.engine.spec
         situation = situate(request.language_id, request.text, request.offset, request.uri)
         kind = situation.kind.value
         timings = {"situate_ms": (time.monotonic() - started) * 1000}
+        closer = missing_closer(situation) if situation.plan else None
+        if closer is not None and not request.invoked:  # the line is known: no model call
+            timings["closer"] = True
+            return CompletionResult([closer], kind, timings)
+        generator = self.engine.generator()
+        spec = self.engine.spec
         if situation.plan is None:
             log.debug("completion %s kind=%s: nothing to suggest here", request.uri, kind)
             return CompletionResult([], kind, timings, outcome=Outcome.NOTHING_HERE)
@@ -196,6 +202,9 @@ class CompletionService:
         cleaned = clean(situation, request.language_id, request.text[:request.offset], candidates.texts)
         items = rank(generator, situation, request, cleaned, lambda: maker.unhealed(False).text, ranking,
                      settings.numSuggestions, cancelled, timings)
+        if closer is not None:  # first, the model's lines after it
+            items = [closer] + [item for item in items if item.strip() != closer][:max(settings.numSuggestions - 1, 0)]
+            timings["closer"] = True
         timings["total_ms"] = (time.monotonic() - started) * 1000
         log.debug("completion %s kind=%s items=%d %s", request.uri, kind, len(items), timings)
         return CompletionResult(items, kind, timings, cleaned.imports)
