@@ -256,7 +256,10 @@ VARIANTS = {  # name -> what differs from the code as it is, for this run only
     "before": {"fim_above_code": False, "drop_braces": True},
     "server_fim_s96": {"fim_above_code": True, "suffix_tokens": 96},
     "server_prefix_end": {"fim_at_end": False},
-    "no_closer": {"no_closer": True},  # without the closer a dedented line gets without the model (closer.py)
+    "no_closer": {"no_closer": True},
+    "invoked_s96": {"suffix_invoked": 96},  # a manual trigger's suffix budget (prompt.SUFFIX_TOKENS_INVOKED)
+    "invoked_s192": {"suffix_invoked": 192},
+    "invoked_s256": {"suffix_invoked": 256},  # without the closer a dedented line gets without the model (closer.py)
     "auto": {"invoked": False},
     "auto_fim": {"invoked": False, "fim_above_code": True},
 }
@@ -299,6 +302,7 @@ class Sides:
 
         change = VARIANTS[variant]
         saved_plans, saved_suffix = dict(kinds.PLANS), prompts.SUFFIX_TOKENS_MAX
+        saved_invoked_suffix = prompts.SUFFIX_TOKENS_INVOKED
         saved_prefix_only = getattr(kinds, "LINE_PREFIX_ONLY_ABOVE_CODE", None)
         saved_braces, saved_closer = tiny.closes_open_block, services.missing_closer
         try:
@@ -316,7 +320,9 @@ class Sides:
             if change.get("drop_braces"):
                 tiny.closes_open_block = lambda context, text: False
             if "suffix_tokens" in change:
-                prompts.SUFFIX_TOKENS_MAX = change["suffix_tokens"]
+                prompts.SUFFIX_TOKENS_MAX = prompts.SUFFIX_TOKENS_INVOKED = change["suffix_tokens"]
+            if "suffix_invoked" in change:
+                prompts.SUFFIX_TOKENS_INVOKED = change["suffix_invoked"]
             self.generator.cache.clear()
             self.service.forget(uri)
             text = task.document(task.indent)
@@ -330,7 +336,7 @@ class Sides:
             kinds.PLANS.update(saved_plans)
             if saved_prefix_only is not None:
                 kinds.LINE_PREFIX_ONLY_ABOVE_CODE = saved_prefix_only
-            prompts.SUFFIX_TOKENS_MAX = saved_suffix
+            prompts.SUFFIX_TOKENS_MAX, prompts.SUFFIX_TOKENS_INVOKED = saved_suffix, saved_invoked_suffix
             tiny.closes_open_block = saved_braces
             services.missing_closer = saved_closer
         items = result.items

@@ -2,8 +2,8 @@
 and its plan), build the prompt within its budget, then three steps, each its own module:
 attempts (ask the model, stopping as soon as the kind's stop rule is met), cleaning
 (post-process, de-duplicate) and ranking (the items that fit the code below and keep the syntax
-whole first). A new line where the document says a block closes gets its closer first
-(closer.py); an automatic trigger there asks no model.
+whole first). A new line where the document says a block closes gets its closer
+(closer.py), without asking the model.
 
 Plain Python: takes a snapshot of the document and returns suggestion texts. Runs on a worker
 thread; `cancelled()` is checked at every decoding step.
@@ -165,7 +165,7 @@ class CompletionService:
         kind = situation.kind.value
         timings = {"situate_ms": (time.monotonic() - started) * 1000}
         closer = missing_closer(situation) if situation.plan else None
-        if closer is not None and not request.invoked:  # the line is known: no model call
+        if closer is not None:  # the line is known: no model call, on either trigger
             timings["closer"] = True
             return CompletionResult([closer], kind, timings)
         generator = self.engine.generator()
@@ -185,7 +185,9 @@ class CompletionService:
         # one start for both layouts: the fill-in-the-middle one's prefix budget (the other has room to spare)
         start = self.windows.start_for(request.uri, lines, generator, budget - prompts.suffix_budget_of(budget, True)) \
             if "regions" in self.levers else None
-        maker = PromptMaker(generator, spec.fim_template, header, situation, budget, start)
+        # the window's start leaves room for an automatic trigger's suffix; a manual one may show more
+        maker = PromptMaker(generator, spec.fim_template, header, situation, budget, start,
+                            prompts.SUFFIX_TOKENS_INVOKED if request.invoked else None)
 
         code_below = rerank.following(situation.suffix) is not None
         fim = plan.fim_for(request.invoked, code_below)
@@ -202,9 +204,6 @@ class CompletionService:
         cleaned = clean(situation, request.language_id, request.text[:request.offset], candidates.texts)
         items = rank(generator, situation, request, cleaned, lambda: maker.unhealed(False).text, ranking,
                      settings.numSuggestions, cancelled, timings)
-        if closer is not None:  # first, the model's lines after it
-            items = [closer] + [item for item in items if item.strip() != closer][:max(settings.numSuggestions - 1, 0)]
-            timings["closer"] = True
         timings["total_ms"] = (time.monotonic() - started) * 1000
         log.debug("completion %s kind=%s items=%d %s", request.uri, kind, len(items), timings)
         return CompletionResult(items, kind, timings, cleaned.imports)

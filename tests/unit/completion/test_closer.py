@@ -71,9 +71,10 @@ class NoModel:
     spec = None
 
 
-def test_an_automatic_trigger_answers_the_closer_without_the_model():
+@pytest.mark.parametrize("invoked", [False, True])
+def test_either_trigger_answers_the_closer_without_the_model(invoked):
     text = CPP_END.replace("<|>", "")
-    request = CompletionRequest("file:///project/below.cpp", "cpp", text, 1, len(text), invoked=False)
+    request = CompletionRequest("file:///project/below.cpp", "cpp", text, 1, len(text), invoked=invoked)
     result = CompletionService(NoModel()).complete(request, Settings(crossFileContext=False))
     assert result.items == ["}"]
     assert result.timings["closer"] is True

@@ -110,3 +110,18 @@ def test_a_newer_wish_replaces_the_older_and_an_engine_without_warm_up_is_skippe
     warmer.want(generator, lambda: [[7, 8, 9]])
     warmer.end()
     assert wait_for(lambda: generator.computed == [7, 8, 9])
+
+
+def test_a_larger_suffix_cap_shows_more_of_the_code_below_within_the_budgets_share():
+    tok = WordTokens()
+    below = "\n".join(doc(40))  # 440 tokens of code after the cursor
+    template = "<pre>{prefix}<suf>{suffix}<mid>"
+
+    def suffix_tokens(most):
+        built = prompts.build(tok, template, "", "x = 1\n", below, use_fim=True, budget=1024, heal_tokens=False,
+                              suffix_max=most)
+        return len(tok.encode(built.text.split("<suf>", 1)[1]))
+
+    assert suffix_tokens(None) <= prompts.SUFFIX_TOKENS_MAX + 1
+    assert prompts.SUFFIX_TOKENS_MAX + 40 < suffix_tokens(200) <= 201
+    assert suffix_tokens(10_000) <= 1024 // 4 + 1  # never more than the budget's share
