@@ -223,7 +223,11 @@ class Tester:
         return self._canonical[key]
 
     def passes(self, task: Task, line: str) -> bool:
-        name, text = program(task, substitute(task, line))
+        return self.passes_document(task, substitute(task, line))
+
+    def passes_document(self, task, document: str) -> bool:
+        """Whether the tests pass on `document` (`task`: anything with a language and a problem)."""
+        name, text = program(task, document)
         key = hashlib.sha256(f"{task.language}\0{text}".encode()).hexdigest()
         if key not in self._cache:
             self._cache[key] = self._run(task.language, name, text)
