@@ -223,7 +223,11 @@ class Tester:
         return self._canonical[key]
 
     def passes(self, task: Task, line: str) -> bool:
-        name, text = program(task, substitute(task, line))
+        return self.passes_document(task, substitute(task, line))
+
+    def passes_document(self, task, document: str) -> bool:
+        """Whether the tests pass on `document` (`task`: anything with a language and a problem)."""
+        name, text = program(task, document)
         key = hashlib.sha256(f"{task.language}\0{text}".encode()).hexdigest()
         if key not in self._cache:
             self._cache[key] = self._run(task.language, name, text)
@@ -256,6 +260,10 @@ VARIANTS = {  # name -> what differs from the code as it is, for this run only
     "before": {"fim_above_code": False, "drop_braces": True},
     "server_fim_s96": {"fim_above_code": True, "suffix_tokens": 96},
     "server_prefix_end": {"fim_at_end": False},
+    "no_closer": {"no_closer": True},
+    "invoked_s96": {"suffix_invoked": 96},  # a manual trigger's suffix budget (prompt.SUFFIX_TOKENS_INVOKED)
+    "invoked_s192": {"suffix_invoked": 192},
+    "invoked_s256": {"suffix_invoked": 256},  # without the closer a dedented line gets without the model (closer.py)
     "auto": {"invoked": False},
     "auto_fim": {"invoked": False, "fim_above_code": True},
 }
@@ -291,15 +299,19 @@ class Sides:
     def server(self, task: Task, variant: str, uri: str) -> tuple[str, float, list[str], object]:
         from codewhisperer_lsp.completion import kinds
         from codewhisperer_lsp.completion import prompt as prompts
+        from codewhisperer_lsp.completion import service as services
         from codewhisperer_lsp.completion.postprocess import tiny
         from codewhisperer_lsp.completion.service import CompletionRequest
         from codewhisperer_lsp.context.cursor import CompletionKind
 
         change = VARIANTS[variant]
         saved_plans, saved_suffix = dict(kinds.PLANS), prompts.SUFFIX_TOKENS_MAX
+        saved_invoked_suffix = prompts.SUFFIX_TOKENS_INVOKED
         saved_prefix_only = getattr(kinds, "LINE_PREFIX_ONLY_ABOVE_CODE", None)
-        saved_braces = tiny.closes_open_block
+        saved_braces, saved_closer = tiny.closes_open_block, services.missing_closer
         try:
+            if change.get("no_closer"):
+                services.missing_closer = lambda situation: None
             line_plan = kinds.PLANS[CompletionKind.LINE]
             if "fim_above_code" in change:  # the same layout in every language
                 fim = change["fim_above_code"]
@@ -312,7 +324,9 @@ class Sides:
             if change.get("drop_braces"):
                 tiny.closes_open_block = lambda context, text: False
             if "suffix_tokens" in change:
-                prompts.SUFFIX_TOKENS_MAX = change["suffix_tokens"]
+                prompts.SUFFIX_TOKENS_MAX = prompts.SUFFIX_TOKENS_INVOKED = change["suffix_tokens"]
+            if "suffix_invoked" in change:
+                prompts.SUFFIX_TOKENS_INVOKED = change["suffix_invoked"]
             self.generator.cache.clear()
             self.service.forget(uri)
             text = task.document(task.indent)
@@ -326,8 +340,9 @@ class Sides:
             kinds.PLANS.update(saved_plans)
             if saved_prefix_only is not None:
                 kinds.LINE_PREFIX_ONLY_ABOVE_CODE = saved_prefix_only
-            prompts.SUFFIX_TOKENS_MAX = saved_suffix
+            prompts.SUFFIX_TOKENS_MAX, prompts.SUFFIX_TOKENS_INVOKED = saved_suffix, saved_invoked_suffix
             tiny.closes_open_block = saved_braces
+            services.missing_closer = saved_closer
         items = result.items
         line = task.indent + first_line(items[0]) if items else ""
         return line, seconds, [first_line(item) for item in items], result.timings.get("candidates")

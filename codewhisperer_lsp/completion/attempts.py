@@ -58,15 +58,16 @@ class PromptMaker:
     start line, and each is built once (healed where the engine can heal)."""
 
     def __init__(self, generator: Generator, template: str, header: str, situation: Situation, budget: int,
-                 start: int | None):
+                 start: int | None, suffix_max: int | None = None):
         self.generator, self.template, self.header = generator, template, header
         self.situation, self.budget, self.start = situation, budget, start
+        self.suffix_max = suffix_max
         self._built: dict[bool, prompts.Prompt] = {}
 
     def build(self, heal: bool, fim: bool, start_line: int | None = None) -> prompts.Prompt:
         return prompts.build(self.generator, self.template, self.header, self.situation.prefix,
                              self.situation.suffix, use_fim=fim, budget=self.budget, heal_tokens=heal,
-                             start_line=self.start if start_line is None else start_line)
+                             start_line=self.start if start_line is None else start_line, suffix_max=self.suffix_max)
 
     def unhealed(self, fim: bool) -> prompts.Prompt:
         return self.build(False, fim)

@@ -23,6 +23,12 @@ ANCHOR = 16
 # Measured in-process on the 164 masked HumanEval lines and the typing benchmark: 96 tokens, pass
 # 0.482 and warm p50 518 ms; 48: 0.463 and 207 ms; 32: 0.445 and 208 ms (docs/SPEED.md).
 SUFFIX_TOKENS_MAX = 48
+# A manual trigger computes its prompt once and the user waits for several candidates anyway, so it
+# shows more of the code below: the names and the shape the line must fit, within what the budget
+# leaves after the window's prefix. On the tune part of the humaneval-x single-line set (48 lines,
+# 8 per language, one run) 192 tokens against 48: exact 0.583 / tests 0.723 against 0.479 / 0.574,
+# ahead or tied in every language on every figure (bench/results/infill_tune_suffix.json).
+SUFFIX_TOKENS_INVOKED = 192
 
 
 class Tokenizer(Protocol):
@@ -157,19 +163,26 @@ def heal(prefix: str, tokenizer: Tokenizer) -> tuple[str, str]:
     return prefix[: -len(last)], last
 
 
-def suffix_budget_of(budget: int, use_fim: bool, suffix_share: float = 0.25) -> int:
-    return min(int(budget * suffix_share), SUFFIX_TOKENS_MAX) if use_fim else 0
+def suffix_budget_of(budget: int, use_fim: bool, suffix_share: float = 0.25, most: int | None = None) -> int:
+    """Tokens of the text after the cursor: a share of the budget, at most `most` (by default
+    SUFFIX_TOKENS_MAX)."""
+    return min(int(budget * suffix_share), SUFFIX_TOKENS_MAX if most is None else most) if use_fim else 0
 
 
 def build(tokenizer: Tokenizer, template: str, header: str, prefix: str, suffix: str, use_fim: bool,
-          budget: int, suffix_share: float = 0.25, heal_tokens: bool = True, start_line: int | None = None) -> Prompt:
+          budget: int, suffix_share: float = 0.25, heal_tokens: bool = True, start_line: int | None = None,
+          suffix_max: int | None = None) -> Prompt:
     """`start_line`: where the window starts (Windows.start_for); by default the first line that
-    fits the budget, moved to an ANCHOR."""
-    suffix_budget = suffix_budget_of(budget, use_fim, suffix_share)
+    fits the budget, moved to an ANCHOR. `suffix_max`: the suffix's tokens at most (by default
+    SUFFIX_TOKENS_MAX)."""
+    suffix_budget = suffix_budget_of(budget, use_fim, suffix_share, suffix_max)
     if start_line is None:
         kept_prefix, start_line = trim_prefix(prefix, tokenizer, budget - suffix_budget)
     else:
         kept_prefix = "\n".join(prefix.split("\n")[start_line:])
+    usual = suffix_budget_of(budget, use_fim, suffix_share)
+    if suffix_budget > usual:  # a larger cap than the window's start left room for: what the budget has left
+        suffix_budget = max(usual, min(suffix_budget, budget - len(tokenizer.encode(kept_prefix))))
     kept_prefix, healed = heal(kept_prefix, tokenizer) if heal_tokens else (kept_prefix, "")
     if use_fim:
         body = template.format(prefix=kept_prefix, suffix=trim_suffix(suffix, tokenizer, suffix_budget))

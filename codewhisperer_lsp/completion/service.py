@@ -2,7 +2,8 @@
 and its plan), build the prompt within its budget, then three steps, each its own module:
 attempts (ask the model, stopping as soon as the kind's stop rule is met), cleaning
 (post-process, de-duplicate) and ranking (the items that fit the code below and keep the syntax
-whole first).
+whole first). A new line where the document says a block closes gets its closer
+(closer.py), without asking the model.
 
 Plain Python: takes a snapshot of the document and returns suggestion texts. Runs on a worker
 thread; `cancelled()` is checked at every decoding step.
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from codewhisperer_lsp.completion import crossfile
+from codewhisperer_lsp.completion.closer import missing_closer
 from codewhisperer_lsp.completion import prompt as prompts
 from codewhisperer_lsp.completion import rerank
 from codewhisperer_lsp.completion import warmup
@@ -160,11 +162,15 @@ class CompletionService:
     def _complete(self, request: CompletionRequest, settings: Settings,
                   cancelled: Callable[[], bool]) -> CompletionResult:
         started = time.monotonic()
-        generator = self.engine.generator()
-        spec = self.engine.spec
         situation = situate(request.language_id, request.text, request.offset, request.uri)
         kind = situation.kind.value
         timings = {"situate_ms": (time.monotonic() - started) * 1000}
+        closer = missing_closer(situation) if situation.plan else None
+        if closer is not None:  # the line is known: no model call, on either trigger
+            timings["closer"] = True
+            return CompletionResult([closer], kind, timings)
+        generator = self.engine.generator()
+        spec = self.engine.spec
         if situation.plan is None:
             log.debug("completion %s kind=%s: nothing to suggest here", request.uri, kind)
             return CompletionResult([], kind, timings, outcome=Outcome.NOTHING_HERE)
@@ -180,7 +186,9 @@ class CompletionService:
         # one start for both layouts: the fill-in-the-middle one's prefix budget (the other has room to spare)
         start = self.windows.start_for(request.uri, lines, generator, budget - prompts.suffix_budget_of(budget, True)) \
             if "regions" in self.levers else None
-        maker = PromptMaker(generator, spec.fim_template, header, situation, budget, start)
+        # the window's start leaves room for an automatic trigger's suffix; a manual one may show more
+        maker = PromptMaker(generator, spec.fim_template, header, situation, budget, start,
+                            prompts.SUFFIX_TOKENS_INVOKED if request.invoked else None)
 
         code_below = rerank.following(situation.suffix) is not None
         fim = plan.fim_for(request.invoked, code_below)

@@ -72,3 +72,21 @@ def test_go_and_rust_programs_are_completed_for_their_test_runners():
     assert "use rand::Rng;" in task.before
     name, text = bench.program(task, bench.substitute(task, task.line))
     assert "rand" not in text and "md5" not in text and "    1\n}" in text
+
+
+def test_multi_line_spans_and_the_bare_middle_cut_to_their_lines():
+    from bench import infill_multiline as multi
+
+    problem = dict(PROBLEM, canonical_solution="    y = x * 2\n    z = y\n\n    return z\n")
+    spans = multi.spans_of("python", problem)
+    # 2-4 lines, first and last not blank
+    assert [(span.row, len(span.lines)) for span in spans] == [(0, 2), (0, 4), (1, 3)]
+    whole = problem["prompt"] + problem["canonical_solution"]
+    for span in spans:
+        assert span.document(list(span.lines)) == whole
+    assert multi.bare_lines("\n    y = x * 2\n    z = y\n    extra", 2) == ["    y = x * 2", "    z = y"]
+    assert multi.lines_exact(["y = x * 2 ", "  z = y"], spans[0].lines)
+    assert not multi.lines_exact(["y = x * 2"], spans[0].lines)
+    tester = bench.Tester(timeout=30)
+    assert tester.passes_document(spans[0], spans[0].document(["    y = x + x", "    z = y"]))
+    assert not tester.passes_document(spans[0], spans[0].document(["    y = x + x", "    z = 0"]))

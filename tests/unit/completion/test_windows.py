@@ -110,3 +110,31 @@ def test_a_newer_wish_replaces_the_older_and_an_engine_without_warm_up_is_skippe
     warmer.want(generator, lambda: [[7, 8, 9]])
     warmer.end()
     assert wait_for(lambda: generator.computed == [7, 8, 9])
+
+
+def test_a_larger_suffix_cap_shows_more_of_the_code_below_within_the_budgets_share():
+    tok = WordTokens()
+    below = "\n".join(doc(40))  # 440 tokens of code after the cursor
+    template = "<pre>{prefix}<suf>{suffix}<mid>"
+
+    def suffix_tokens(most):
+        built = prompts.build(tok, template, "", "x = 1\n", below, use_fim=True, budget=1024, heal_tokens=False,
+                              suffix_max=most)
+        return len(tok.encode(built.text.split("<suf>", 1)[1]))
+
+    assert suffix_tokens(None) <= prompts.SUFFIX_TOKENS_MAX + 1
+    assert prompts.SUFFIX_TOKENS_MAX + 40 < suffix_tokens(200) <= 201
+    assert suffix_tokens(10_000) <= 1024 // 4 + 1  # never more than the budget's share
+
+
+def test_a_larger_suffix_cap_takes_only_what_the_budget_leaves_after_the_windows_prefix():
+    tok = WordTokens()  # 10 tokens a line here (line breaks are free)
+    prefix, below = "\n".join(doc(90)) + "\n", "\n".join(doc(40))
+
+    def suffix_tokens(start_line):
+        built = prompts.build(tok, "<pre>{prefix}<suf>{suffix}<mid>", "", prefix, below, use_fim=True,
+                              budget=1024, heal_tokens=False, start_line=start_line, suffix_max=200)
+        return len(tok.encode(built.text.split("<suf>", 1)[1]))
+
+    assert 150 < suffix_tokens(20) <= 201  # 700 tokens kept above: room for the larger cap
+    assert prompts.SUFFIX_TOKENS_MAX <= suffix_tokens(0) <= 1024 - 900 + 1  # 900 kept: what is left
