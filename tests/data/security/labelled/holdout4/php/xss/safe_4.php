@@ -1,0 +1,3 @@
+<?php
+$width = hexdec($_GET['w']);
+echo "<div style='width: {$width}px'>bar</div>";

@@ -1,0 +1,5 @@
+<?php
+$score = $_REQUEST['score'];
+if (isset($score)) {
+    print("<p class='score'>" . $score . "</p>");
+}

@@ -1,0 +1,4 @@
+<?php
+$conn = mysqli_connect('localhost', 'u', 'p', 'db');
+$hex = hexdec($_GET['h']);
+mysqli_query($conn, "SELECT * FROM colors WHERE rgb = " . $hex);

@@ -1,0 +1,7 @@
+<?php
+$conn = mysqli_connect('localhost', 'u', 'p', 'db');
+$id = $_GET['id'];
+if (!is_long($id)) {
+    $id = trim($id);
+}
+mysqli_query($conn, "DELETE FROM posts WHERE id = " . $id);

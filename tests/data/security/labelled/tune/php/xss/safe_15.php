@@ -1,0 +1,5 @@
+<?php
+$page = $_GET['page'];
+if (is_int($page)) {
+    echo "<li>page " . $page . "</li>";
+}

@@ -1,0 +1,7 @@
+<?php
+$year = $_GET['year'];
+if (!ctype_digit($year)) {
+    header('HTTP/1.1 400 Bad Request');
+    exit('bad year');
+}
+echo "<h2>Archive " . $year . "</h2>";

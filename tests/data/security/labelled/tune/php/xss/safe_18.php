@@ -1,0 +1,4 @@
+<?php
+$qty = $_POST['qty'];
+$line = sprintf("%d", $qty);
+echo "<td>" . $line . "</td>";

@@ -1,0 +1,3 @@
+<?php
+$n = $_POST['count'];
+printf("<span>%s items</span>", $n);

@@ -1,0 +1,4 @@
+<?php
+$hex = $_COOKIE['theme'];
+$rgb = strtolower($hex);
+echo "<body data-color='" . $rgb . "'>";

@@ -1,0 +1,5 @@
+<?php
+$page = $_GET['page'];
+if (is_string($page)) {
+    echo "<li>page " . $page . "</li>";
+}

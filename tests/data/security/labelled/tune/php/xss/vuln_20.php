@@ -1,0 +1,7 @@
+<?php
+$strict = false;
+$n = $_GET['n'];
+if (!ctype_digit($n) && $strict) {
+    exit;
+}
+echo "<p>" . $n . "</p>";
