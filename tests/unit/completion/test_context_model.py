@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from codewhisperer_lsp.completion.crossfile import OpenDocument
+from codewhisperer_lsp.completion.crossfile import CrossFileContext, OpenDocument
 from codewhisperer_lsp.completion.service import CompletionRequest, CompletionService
 from codewhisperer_lsp.config import Settings
 from tests.unit.completion.conftest import ready_engine
@@ -71,13 +71,21 @@ def engine():
     return RecordingEngine(ready_engine())
 
 
+def steady_service(engine) -> CompletionService:
+    """A service whose context snapshots never age or run out of time: on a loaded machine the
+    20 ms gathering budget and the 10 s refresh would otherwise decide what these tests see."""
+    service = CompletionService(engine)
+    service.crossfile = CrossFileContext(clock=lambda: 0.0)
+    return service
+
+
 def ask(service: CompletionService, text: str, settings: Settings = SETTINGS, documents=DOCS):
     request = CompletionRequest("file:///project/main.py", "python", text, 1, len(text), False, documents)
     return service.complete(request, settings)
 
 
 def test_the_snippet_opens_the_prompt_and_its_state_is_reused_while_typing(engine):
-    service = CompletionService(engine)
+    service = steady_service(engine)
     first = ask(service, MAIN)
     prompt = engine.recording.decode(engine.recording.prompts[-1])
     assert prompt.startswith("<|file_sep|>invoices.py\ndef invoice_total(lines, tax_rate, discount=0.0):")
@@ -104,7 +112,7 @@ def test_the_snippet_opens_the_prompt_and_its_state_is_reused_while_typing(engin
 
 
 def test_another_document_changing_refreshes_the_snippets(engine):
-    service = CompletionService(engine)
+    service = steady_service(engine)
     ask(service, MAIN)
     changed = (OpenDocument(DOCS[0].uri, "python", 2, INVOICES.replace("discount=0.0", "discount=0.0, rounding=2")),)
     result = ask(service, MAIN + "c", documents=changed)
