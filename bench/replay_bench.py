@@ -557,7 +557,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--levers", action="append",
                         help="run our server with only these speed levers (comma-separated of regions,quick,warm,shift,shift-manual; "
-                             "'' for none: the window follows the cursor); repeat for several runs; default: the server's own (regions,warm)")
+                             "'' for none: the window follows the cursor); repeat for several runs; default: the server's own (regions,warm,shift-manual)")
     parser.add_argument("--json", help="write the figures here")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="replay-"))
