@@ -106,7 +106,9 @@ def run(generator: Generator, maker: PromptMaker, attempts: tuple[Attempt, ...],
     """Ask the model once per attempt; the first answer's figures go into `timings`."""
     situation = maker.situation
     out = Candidates()
+    attempt_ms = timings.setdefault("attempt_ms", [])
     for index, attempt in enumerate(attempts):
+        attempt_at = time.monotonic()
         prompt = maker.layout(attempt.fim)
         sampling = Sampling(max_new_tokens=max_new_tokens, temperature=attempt.temperature, seed=attempt.seed)
         generation = generator.generate(prompt.ids, sampling, stop_ids, stop_rule(situation, prompt.healed),
@@ -117,6 +119,7 @@ def run(generator: Generator, maker: PromptMaker, attempts: tuple[Attempt, ...],
                            reused_tokens=generation.reused_tokens, prefill_s=generation.prefill_s,
                            decode_s=generation.decode_s, generated=len(generation.token_ids))
         text = generation.text
+        attempt_ms.append(round((time.monotonic() - attempt_at) * 1000, 1))
         if not text.startswith(prompt.healed):
             continue
         body = text[len(prompt.healed):]

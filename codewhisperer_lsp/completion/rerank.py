@@ -4,7 +4,9 @@ A line written in the middle of code has to fit what comes after it: `return res
 loop that fills `result` does not. For every candidate the model scores the next few lines after
 the cursor given the text before the cursor with the candidate inserted (prefix order, so the
 state of the text before the cursor is reused and each candidate costs one short pass), and the
-candidates are ordered by that log-probability. The greedy answer of one prompt is not special:
+candidates are ordered by that log-probability. A candidate's scoring stops as soon as its sum
+falls below the best one so far (it cannot come first any more); its partial sum, still below
+that best, orders it among the rest. The greedy answer of one prompt is not special:
 a candidate from another prompt or another first token that makes the following code likelier
 goes first.
 
@@ -45,8 +47,13 @@ def scores(generator, before: str, items: list[str], suffix: str,
         return None
     lead, lines = split
     continuation = generator.encode(lines)[:FOLLOWING_TOKENS]
-    return {item: generator.continuation_logprob(generator.encode(before + item + lead), continuation, cancelled)
-            for item in items}
+    out: dict[str, float] = {}
+    best = None
+    for item in items:  # the first item (the plan's greedy answer) usually sets the bar for the rest
+        out[item] = generator.continuation_logprob(generator.encode(before + item + lead), continuation, cancelled,
+                                                   floor=best)
+        best = out[item] if best is None else max(best, out[item])
+    return out
 
 
 def ranked(items: list[str], by: dict[str, float] | None) -> list[str]:

@@ -82,5 +82,6 @@ class Generator(Protocol):
         """Prefill `ids` while nobody waits (completion/warmup.py); only where `abilities.keeps_state`."""
 
     def continuation_logprob(self, context_ids: list[int], continuation_ids: list[int],
-                             cancelled: Callable[[], bool] = lambda: False) -> float:
-        """Only where `abilities.scores`."""
+                             cancelled: Callable[[], bool] = lambda: False, floor: float | None = None) -> float:
+        """Only where `abilities.scores`. With a `floor`, may stop once the sum is below it and
+        return the sum so far (an upper bound of the whole)."""

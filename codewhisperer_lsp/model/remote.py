@@ -137,7 +137,7 @@ class RemoteGenerator:
         return 0
 
     def continuation_logprob(self, context_ids: list[int], continuation_ids: list[int],
-                             cancelled: Callable[[], bool] = lambda: False) -> float:
+                             cancelled: Callable[[], bool] = lambda: False, floor: float | None = None) -> float:
         raise NotImplementedError("a remote engine returns no log-probabilities")
 
     # --- HTTP ---

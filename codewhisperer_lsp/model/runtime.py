@@ -32,6 +32,7 @@ from codewhisperer_lsp.model.speculative import ModelDraft, PromptLookup
 log = logging.getLogger(__name__)
 
 PREFILL_CHUNK = 256
+SCORE_CHUNK = 16  # a bounded score's continuation runs this many tokens at a time
 WARM_CHUNK, WARM_CHUNK_MIN, WARM_CHUNK_MAX = 16, 16, 128  # tokens per step of a warm-up (fewer waste passes)
 WARM_HOLD_S = 0.15  # a step's length: what a request that comes may wait for
 DEFAULT_CACHE_BYTES = 160 << 20  # saved prefix states, all together
@@ -357,19 +358,30 @@ class OnnxGenerator:
             return self._generate(list(prompt_ids), sampling, stop_ids, stop_text, cancelled, constrain)
 
     def continuation_logprob(self, context_ids: list[int], continuation_ids: list[int],
-                             cancelled: Callable[[], bool] = lambda: False) -> float:
+                             cancelled: Callable[[], bool] = lambda: False, floor: float | None = None) -> float:
         """Sum of the log-probabilities of `continuation_ids` right after `context_ids`: the
-        context's state is reused as for a prompt, then one pass over the continuation."""
+        context's state is reused as for a prompt, then one pass over the continuation. With a
+        `floor`, the continuation runs in chunks of SCORE_CHUNK tokens and stops once the sum so
+        far is below the floor: the partial sum is returned, an upper bound of the whole one (each
+        token only lowers the sum), so a candidate that cannot beat the floor costs less."""
         if not context_ids or not continuation_ids:
             raise ValueError("empty context or continuation")
         if len(context_ids) + len(continuation_ids) > self.context_length:
             raise ValueError("longer than the model's context")
         with self._lock:
             first, _ = self._prefill(list(context_ids), cancelled)
-            rows = [first]
-            if len(continuation_ids) > 1:
-                rows.extend(self._run(list(continuation_ids[:-1])))
-        return float(sum(_log_softmax(row)[token] for row, token in zip(rows, continuation_ids)))
+            total = float(_log_softmax(first)[continuation_ids[0]])
+            rest = list(continuation_ids[:-1])  # each runs to give the next token's row
+            step = SCORE_CHUNK if floor is not None else max(1, len(rest))
+            for start in range(0, len(rest), step):
+                if floor is not None and total < floor:
+                    break
+                if cancelled():
+                    raise Cancelled()
+                rows = self._run(rest[start:start + step])
+                targets = continuation_ids[start + 1:start + 1 + len(rows)]
+                total += float(sum(_log_softmax(row)[token] for row, token in zip(rows, targets)))
+        return total
 
     def position_logits(self, ids: list[int]) -> np.ndarray:
         """The logits after every position of `ids`, computed from an empty state (no saved state

@@ -30,7 +30,7 @@ class _Scorer:
     def encode(self, text: str) -> list[str]:
         return list(text)
 
-    def continuation_logprob(self, context, continuation, cancelled=lambda: False) -> float:
+    def continuation_logprob(self, context, continuation, cancelled=lambda: False, floor=None) -> float:
         text = "".join(context)
         self.calls.append((text, "".join(continuation)))
         return -1.0 if self.likes in text else -9.0
@@ -101,3 +101,19 @@ def test_a_branch_never_picks_a_special_token_and_gives_up_when_short_of_choices
     only = np.full(len(TEXTS), -np.inf, dtype=np.float32)
     only[4] = 1.0
     assert _choice(_healer().branch("", _decode, 2), [], only) == 4  # the greedy token again
+
+
+def test_each_item_is_scored_against_the_best_so_far():
+    class Bounded(_Scorer):
+        def __init__(self):
+            super().__init__("")
+            self.floors = []
+
+        def continuation_logprob(self, context, continuation, cancelled=lambda: False, floor=None) -> float:
+            self.floors.append(floor)
+            return {"a": -5.0, "b": -2.0, "c": -7.0}["".join(context).split("|")[1][0]]
+
+    scorer = Bounded()
+    by = rerank.scores(scorer, "x|", ["a", "b", "c"], "\n    y\n")
+    assert scorer.floors == [None, -5.0, -2.0]  # the first sets the bar, a better one raises it
+    assert rerank.ranked(["a", "b", "c"], by) == ["b", "a", "c"]

@@ -52,3 +52,25 @@ def test_empty_inputs_are_refused(small):
         small.continuation_logprob([], [1])
     with pytest.raises(ValueError):
         small.continuation_logprob([1], [])
+
+
+def test_a_floor_stops_a_score_that_cannot_win_and_changes_none_that_can(small, monkeypatch):
+    from codewhisperer_lsp.model import runtime
+
+    context = small.encode(CONTEXT)
+    continuation = small.encode("        result += price\n    return result\n\n\n"
+                                "def average(prices):\n    return total(prices) / len(prices)\n\n\n"
+                                "print(total([1, 2, 3]), average([4, 5, 6]))\n")
+    assert len(continuation) > 2 * runtime.SCORE_CHUNK
+    _fresh(small)
+    whole = small.continuation_logprob(context, continuation)
+    _fresh(small)
+    assert small.continuation_logprob(context, continuation, floor=whole - 1) == pytest.approx(whole, abs=1e-3)
+    rows = []
+    real_run = small._run
+    monkeypatch.setattr(small, "_run", lambda tokens: rows.append(len(tokens)) or real_run(tokens))
+    _fresh(small)
+    stopped = small.continuation_logprob(context, continuation, floor=0.0)  # every sum is below 0: stop at once
+    assert stopped >= whole - 1e-3  # a partial sum: an upper bound of the whole
+    assert stopped < 0.0
+    assert sum(rows) < len(context) + len(continuation) - 1  # the continuation was not run through
