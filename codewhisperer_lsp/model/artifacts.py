@@ -20,6 +20,13 @@ log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
 REQUIRED = ("model.onnx", "genai_config.json", "tokenizer.json")
+ROWS_GRAPH = "model.rows.onnx"  # the export's graph with a `logits_from` input (models/logit_rows.py), where built
+
+
+def graph_file(folder: Path) -> Path:
+    """The graph the runtime loads: the one with the `logits_from` input where it was built."""
+    rows = folder / ROWS_GRAPH
+    return rows if rows.is_file() else folder / "model.onnx"
 
 
 class ArtifactError(Exception):

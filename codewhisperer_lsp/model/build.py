@@ -262,6 +262,7 @@ def convert(spec: ModelSpec, target: str, gguf: Path, python: Path, final: Path,
         result = subprocess.run(cmd, capture_output=True, text=True, preexec_fn=preexec)
         if result.returncode != 0:
             raise BuildError(f"the ONNX conversion failed: {result.stderr.strip()[-1500:]}")
+        add_logit_rows(python, out)
         for path in out.iterdir():
             if path.is_file():
                 _fsync_file(path)
@@ -282,15 +283,47 @@ def convert(spec: ModelSpec, target: str, gguf: Path, python: Path, final: Path,
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _reusable(spec: ModelSpec, target: str, final: Path, report: Report) -> bool:
+def add_logit_rows(python: Path, folder: Path) -> bool:
+    """Write the model's graph with a `logits_from` input beside it (models/logit_rows.py): a prefill
+    then skips the output projection of all but its last positions. True when it was written."""
+    result = subprocess.run([str(python), str(MODELS_DIR / "logit_rows.py"), str(folder)],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError(f"adding the logits_from input failed: {result.stderr.strip()[-1500:]}")
+    return result.stdout.strip() == "added"
+
+
+def _has_logit_rows(folder: Path) -> bool:
+    return (folder / artifacts.ROWS_GRAPH).is_file()
+
+
+def _upgrade(spec: ModelSpec, target: str, final: Path, manifest: dict, root: Path, report: Report) -> dict:
+    """A build from before the `logits_from` graph gets it in place (seconds, not a rebuild): the
+    graph is written beside the export's, the manifest's hashes recorded again and the behaviour
+    (which runs the graph the runtime loads) checked again."""
+    report(f"adding the logits_from input to {spec.name} ({target}): prefill then skips unneeded output rows")
+    add_logit_rows(ensure_build_env(root, report), final)
+    info = {key: value for key, value in manifest.items() if key not in ("files", "behaviour")}
+    artifacts.write_manifest(final, info)
+    return artifacts.annotate(final, behaviour=check_behaviour(spec, target, final, report))
+
+
+def _reusable(spec: ModelSpec, target: str, final: Path, report: Report, root: Path) -> bool:
     """A verified build that passed (or already recorded) its behavioural check; a build from before
-    the check is checked now, once."""
+    the check is checked now, once; one from before the `logits_from` input gets it now, once."""
     try:
         built = artifacts.verify(final, "")
     except artifacts.ArtifactError as exc:
         if final.exists():
             report(f"rebuilding: {exc}")
         return False
+    if not _has_logit_rows(final):
+        try:
+            _upgrade(spec, target, final, built.manifest, root, report)
+        except BuildError as exc:
+            report(f"rebuilding: {exc}")
+            return False
+        return True
     if "behaviour" not in built.manifest:
         try:
             artifacts.annotate(final, behaviour=check_behaviour(spec, target, final, report))
@@ -310,7 +343,7 @@ def build(name: str, target: str = "cpu", root: Path | None = None, report: Repo
     root = root or cache_dir()
     final = artifacts.build_dir(name, target, root)
     with build_lock(root, report):
-        if not force and _reusable(spec, target, final, report):
+        if not force and _reusable(spec, target, final, report, root):
             return final
         clean_leftovers(spec, root, report)
         started = time.monotonic()

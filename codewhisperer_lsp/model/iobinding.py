@@ -21,6 +21,17 @@ from codewhisperer_lsp.model.device import CUDA
 log = logging.getLogger(__name__)
 
 GROW = 256  # capacity steps, in tokens
+ROWS_INPUT = "logits_from"  # models/logit_rows.py: logits only for the positions from this index on
+
+
+def takes_rows(session) -> bool:
+    """Whether the model can compute the logits of its last positions only (ROWS_INPUT)."""
+    return ROWS_INPUT in {i.name for i in session.get_inputs()}
+
+
+def rows_from(count: int, rows: int | None) -> np.ndarray:
+    """The ROWS_INPUT value for the last `rows` of `count` positions (every row when None)."""
+    return np.asarray([0 if rows is None or rows >= count else count - rows], dtype=np.int64)
 
 
 class SharedBufferUnsupported(RuntimeError):
@@ -46,6 +57,7 @@ class BoundState:
         self.present_names = [f"present.{layer}.{kind}" for layer in range(num_layers) for kind in ("key", "value")]
         inputs = {i.name for i in session.get_inputs()}
         self.has_position_ids = "position_ids" in inputs
+        self.takes_rows = takes_rows(session)
         self.capacity = 0
         self.ids: list[int] = []
         self._host: list[np.ndarray] = []  # CPU: the arrays the OrtValues wrap
@@ -94,8 +106,10 @@ class BoundState:
         self._ones = np.ones((1, capacity), dtype=np.int64)
 
     # --- running ---
-    def run(self, new_ids: list[int]) -> np.ndarray:
-        """Run `new_ids` after the valid state; returns their logits, float32 (len(new_ids), vocab)."""
+    def run(self, new_ids: list[int], rows: int | None = None) -> np.ndarray:
+        """Run `new_ids` after the valid state; returns their logits, float32 (len(new_ids), vocab),
+        or those of the last `rows` of them where the model can leave the others out (`takes_rows`;
+        a model that cannot returns every row)."""
         past = len(self.ids)
         total = past + len(new_ids)
         self.reserve(total)
@@ -104,6 +118,8 @@ class BoundState:
         binding.bind_cpu_input("attention_mask", self._ones[:, :total])
         if self.has_position_ids:
             binding.bind_cpu_input("position_ids", np.arange(past, total, dtype=np.int64)[None, :])
+        if self.takes_rows:
+            binding.bind_cpu_input(ROWS_INPUT, rows_from(len(new_ids), rows))
         binding.bind_output("logits", "cpu")  # first: get_outputs() follows the binding order
         for past_name, present_name, value in zip(self.past_names, self.present_names, self._values):
             binding.bind_ortvalue_input(past_name, value)
@@ -168,6 +184,7 @@ class CopyingState:
         self.past_names = [f"past_key_values.{layer}.{kind}" for layer in range(num_layers) for kind in ("key", "value")]
         self.output_names = ["logits"] + [f"present.{layer}.{kind}" for layer in range(num_layers) for kind in ("key", "value")]
         self.has_position_ids = "position_ids" in {i.name for i in session.get_inputs()}
+        self.takes_rows = takes_rows(session)
         self.ids: list[int] = []
         self._past = self._empty()
 
@@ -182,7 +199,7 @@ class CopyingState:
     def nbytes(self) -> int:
         return self._past[0].shape[2] * self.bytes_per_token
 
-    def run(self, new_ids: list[int]) -> np.ndarray:
+    def run(self, new_ids: list[int], rows: int | None = None) -> np.ndarray:
         past_len = len(self.ids)
         past = [p[:, :, :past_len] for p in self._past]
         feed = {"input_ids": np.asarray([new_ids], dtype=np.int64),
@@ -190,6 +207,8 @@ class CopyingState:
         feed.update(zip(self.past_names, past))
         if self.has_position_ids:
             feed["position_ids"] = np.arange(past_len, past_len + len(new_ids), dtype=np.int64)[None, :]
+        if self.takes_rows:
+            feed[ROWS_INPUT] = rows_from(len(new_ids), rows)
         outputs = self.session.run(self.output_names, feed)
         self._past = outputs[1:]
         self.ids.extend(new_ids)

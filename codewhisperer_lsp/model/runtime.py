@@ -23,6 +23,7 @@ from typing import Callable
 
 import numpy as np
 
+from codewhisperer_lsp.model import artifacts
 from codewhisperer_lsp.model.device import CUDA, create_session
 from codewhisperer_lsp.model.generator import LOCAL, chunks_may_move_now
 from codewhisperer_lsp.model.iobinding import BoundState, CopyingState, bound_state_works
@@ -32,6 +33,9 @@ from codewhisperer_lsp.model.speculative import ModelDraft, PromptLookup
 log = logging.getLogger(__name__)
 
 PREFILL_CHUNK = 256
+# A prefill needs the logits of its last position only; two rows keep the output projection on its
+# many-row kernel, whose numbers equal a whole pass's (one row rounds differently, see _run).
+PREFILL_ROWS = 2
 SCORE_CHUNK = 16  # a bounded score's continuation runs this many tokens at a time
 WARM_CHUNK, WARM_CHUNK_MIN, WARM_CHUNK_MAX = 16, 16, 128  # tokens per step of a warm-up (fewer waste passes)
 WARM_HOLD_S = 0.15  # a step's length: what a request that comes may wait for
@@ -147,7 +151,7 @@ class OnnxGenerator:
         self.kv_heads = decoder["num_key_value_heads"]
         self.head_size = decoder["head_size"]
         self.context_length = config.get("context_length", 32768)
-        self.session, self.provider = create_session(folder / "model.onnx", device, threads)
+        self.session, self.provider = create_session(artifacts.graph_file(folder), device, threads)
         self._kv_dtype = np.float16 if "float16" in self.session.get_inputs()[2].type else np.float32
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.state = self._new_state(io_binding)
@@ -311,7 +315,7 @@ class OnnxGenerator:
                     break
                 end = min(len(ids), have + chunk, self._next_run() or len(ids))
                 began = time.monotonic()
-                self._run(ids[have:end])
+                self._run(ids[have:end], rows=PREFILL_ROWS)
                 per_token = (time.monotonic() - began) / (end - have)
                 done += end - have
             chunk = int(min(WARM_CHUNK_MAX, max(WARM_CHUNK_MIN, hold_s / max(per_token, 1e-4))))
@@ -329,18 +333,20 @@ class OnnxGenerator:
                 raise Cancelled()
             start = len(self.state.ids)
             tokens = ids[start:min(start + PREFILL_CHUNK, self._next_run() or len(ids))]
-            logits = self._run(tokens)
+            logits = self._run(tokens, rows=PREFILL_ROWS)
             computed += len(tokens)
             self._place_pending(ids)
         self._pending = None
         return logits[-1], len(ids) - computed
 
-    def _run(self, tokens: list[int]) -> np.ndarray:
+    def _run(self, tokens: list[int], rows: int | None = None) -> np.ndarray:
         """Run at least two positions: ONNX Runtime's one-row kernels round differently from the
         many-row ones, so a lone token is padded (its state then dropped). Every logit is then the
-        one a whole-sequence pass gives, whatever was reused, chunked or drafted before it."""
+        one a whole-sequence pass gives, whatever was reused, chunked or drafted before it.
+        `rows`: only the last rows' logits are needed (a prefill); the model may then skip the
+        others' output projection (iobinding.takes_rows), giving the same numbers for the rest."""
         if len(tokens) != 1:
-            return self.state.run(tokens)
+            return self.state.run(tokens, rows)
         base = len(self.state.ids)
         logits = self.state.run(tokens + tokens)[:1]
         self.state.truncate(base + 1)

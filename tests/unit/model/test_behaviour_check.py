@@ -244,3 +244,25 @@ def test_doctor_shows_the_check_and_the_cpu_features():
     features = behaviour.cpu_features()
     assert f"instruction sets ONNX Runtime's kernels dispatch on: " in result.stdout
     assert all(feature in result.stdout for feature in features), (features, result.stdout)
+
+
+@pytest.mark.model
+def test_a_build_from_before_the_rows_graph_gets_it_in_place_and_is_checked(tmp_path, monkeypatch):
+    final = artifacts.build_dir(SMALL, "cpu", tmp_path)
+    shutil.copytree(_built(SMALL), final)
+    (final / artifacts.ROWS_GRAPH).unlink()
+    manifest = json.loads((final / artifacts.MANIFEST).read_text())
+    manifest["files"].pop(artifacts.ROWS_GRAPH)
+    (final / artifacts.MANIFEST).write_text(json.dumps(manifest))
+    export = artifacts.sha256_file(final / "model.onnx")
+    monkeypatch.setenv(build.BUILD_ENV_VAR, str(build.build_env_dir(cache_dir())))
+    said: list[str] = []
+    assert build.build(SMALL, root=tmp_path, report=said.append) == final
+    assert any("adding the logits_from input" in line for line in said), said
+    assert not any("converting" in line for line in said), said
+    upgraded = artifacts.verify(final, "")
+    assert artifacts.ROWS_GRAPH in upgraded.manifest["files"] and upgraded.manifest["behaviour"]["passed"]
+    assert artifacts.sha256_file(final / "model.onnx") == export  # the export's graph is kept as it was
+    said.clear()
+    assert build.build(SMALL, root=tmp_path, report=said.append) == final  # once: now it is simply reused
+    assert not any("adding" in line or "checking" in line for line in said), said

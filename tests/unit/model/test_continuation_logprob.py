@@ -66,11 +66,11 @@ def test_a_floor_stops_a_score_that_cannot_win_and_changes_none_that_can(small, 
     whole = small.continuation_logprob(context, continuation)
     _fresh(small)
     assert small.continuation_logprob(context, continuation, floor=whole - 1) == pytest.approx(whole, abs=1e-3)
-    rows = []
+    counted = []
     real_run = small._run
-    monkeypatch.setattr(small, "_run", lambda tokens: rows.append(len(tokens)) or real_run(tokens))
+    monkeypatch.setattr(small, "_run", lambda tokens, rows=None: counted.append(len(tokens)) or real_run(tokens, rows))
     _fresh(small)
     stopped = small.continuation_logprob(context, continuation, floor=0.0)  # every sum is below 0: stop at once
     assert stopped >= whole - 1e-3  # a partial sum: an upper bound of the whole
     assert stopped < 0.0
-    assert sum(rows) < len(context) + len(continuation) - 1  # the continuation was not run through
+    assert sum(counted) < len(context) + len(continuation) - 1  # the continuation was not run through
