@@ -72,8 +72,28 @@ class SecretsEngine:
                     if not scan._is_filtered_out(
                         required_filter_parameters=["context"], filename=filename, secret=secret.secret_value,
                         plugin=plugin, line=line, context=context,
-                    ):
+                    ) and not ("Entropy" in secret.type and is_run_of_characters(secret.secret_value or "")):
                         yield secret
+
+
+# "0123456789abcdef0123456789abcdef", "abcdefghij...": test patterns and alphabets, high in entropy
+# and no secret. detect-secrets' own sequence filter misses runs that wrap around (f -> 0).
+_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def is_run_of_characters(value: str) -> bool:
+    """True when nearly every character of `value` is the one after its predecessor in 0-9a-z
+    (wrapping from f or z back to 0): an alphabet or counting pattern, not a secret."""
+    text = value.lower()
+    if len(text) < 8:
+        return False
+    steps = sum(1 for a, b in zip(text, text[1:]) if _is_next(a, b))
+    return steps >= 0.9 * (len(text) - 1)
+
+
+def _is_next(a: str, b: str) -> bool:
+    i = _ALPHABET.find(a)
+    return i >= 0 and (b == _ALPHABET[(i + 1) % len(_ALPHABET)] or (b == "0" and a in "fz"))
 
 
 def _to_finding(secret, lines: list[str]) -> Finding:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from codewhisperer_lsp import paths
 from codewhisperer_lsp.context import languages
-from codewhisperer_lsp.security.engines import java_fold, semgrep_config
+from codewhisperer_lsp.security.engines import c_fold, java_fold, semgrep_config
 from codewhisperer_lsp.security.engines._subprocess import EngineTimeout
 from codewhisperer_lsp.security.findings import Finding, cwe_url, normalize_severity
 
@@ -145,12 +145,21 @@ def _write_targets(folder: Path, files: list[tuple[str, str, str]]) -> dict[str,
     for index, (uri, lang, text) in enumerate(files):
         spec = languages.resolve(lang)
         target = folder / f"f{index}{spec.extensions[0] if spec else ''}"
-        target.write_text(java_fold.fold(text) if lang == "java" else text, encoding="utf-8")
+        target.write_text(_folded(lang, text), encoding="utf-8")
         by_path[str(target)] = (uri, text)
         targets.append(["CodeTarget", {"path": {"fpath": str(target), "ppath": f"/{target.name}"},
                                        "analyzer": semgrep_config.SEMGREP_LANGUAGE[lang], "products": ["sast"]}])
     (folder / "targets.json").write_text(json.dumps(["Targets", targets]), encoding="utf-8")
     return by_path
+
+
+def _folded(lang: str, text: str) -> str:
+    """The text semgrep reads: constants folded where semgrep does not fold them itself."""
+    if lang == "java":
+        return java_fold.fold(text)
+    if lang in ("c", "cpp"):
+        return c_fold.fold(text, lang)
+    return text
 
 
 def _run_core(binary: Path, rules: Path, targets: Path, timeout_s: float, cancel_event, uris: list[str]) -> dict:

@@ -20,7 +20,7 @@ from codewhisperer_lsp.context import languages
 from codewhisperer_lsp.security.scan import SecurityScanner
 
 LABELLED = Path(__file__).resolve().parents[2] / "data" / "security" / "labelled"
-PARTS = ("tune", "holdout", "holdout2", "holdout3", "holdout4")  # holdout2-4: each written before the round of its number
+PARTS = ("tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")  # holdout2-5: each written before the round of its number
 FAMILIES: dict[str, set[int]] = {k: set(v) for k, v in json.loads((LABELLED / "categories.json").read_text()).items()}
 
 

@@ -12,8 +12,9 @@ from tests.unit.security.labelled import PARTS, cases, markdown, measure, totals
 CLAIMED_FLOOR = 0.5
 # pooled floors, a little under the score each holdout had when it was first scored
 # (bench/results/security_compare.txt: holdout +0.94, holdout2 +0.75; holdout3 +0.94 in
-# bench/results/outside_security_round3.txt; holdout4 +1.00 in bench/results/security_compare_round4.txt)
-HOLDOUT_POOLED_FLOORS = {"holdout": 0.85, "holdout2": 0.65, "holdout3": 0.85, "holdout4": 0.85}
+# bench/results/outside_security_round3.txt; holdout4 +1.00 in bench/results/security_compare_round4.txt;
+# holdout5 +1.00 in bench/results/outside_security_round5.txt)
+HOLDOUT_POOLED_FLOORS = {"holdout": 0.85, "holdout2": 0.65, "holdout3": 0.85, "holdout4": 0.85, "holdout5": 0.85}
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,25 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEBUG_CLEANUP 0
+
+/* The early cleanup is compiled out; the message is freed after it was printed. */
+void report(const char *text)
+{
+    char *msg = (char *)malloc(64);
+    if (msg == NULL) {
+        return;
+    }
+    strncpy(msg, text, 63);
+    msg[63] = '\0';
+    if (DEBUG_CLEANUP) {
+        free(msg);
+    }
+    if (1) {
+        puts(msg);
+    }
+    if (!DEBUG_CLEANUP) {
+        free(msg);
+    }
+}
