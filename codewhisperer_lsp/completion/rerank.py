@@ -19,8 +19,12 @@ from __future__ import annotations
 
 from typing import Callable
 
-FOLLOWING_LINES = 4  # lines after the cursor's line that are scored
-FOLLOWING_TOKENS = 64
+# The lines after the cursor's line that are scored, and their tokens at most. On 111 tune-part
+# humaneval-x lines in six languages (manual trigger, the candidates scored offline over eight
+# lines): two lines and 32 tokens put the exact line first as often as four lines and 64 tokens
+# (48 of 111 both; 29 for the greedy answer alone) for 56% of the scored tokens; one line lost 3.
+FOLLOWING_LINES = 2
+FOLLOWING_TOKENS = 32
 
 
 def following(suffix: str) -> tuple[str, str] | None:
