@@ -21,6 +21,10 @@ from codewhisperer_lsp.security.findings import HIGH, LOW, MEDIUM, Finding, cwe_
 log = logging.getLogger(__name__)
 
 _CWE = re.compile(r"CWE-(\d+)")
+# flawfinder files its "random" category (srand, rand, drand48, ...) under CWE-327, a broken or
+# risky cryptographic algorithm; what it warns about is a predictable generator: CWE-338. Labelled
+# as it is, every C file that seeds rand() reported broken crypto.
+_RANDOM_CWE = 338
 
 
 class FlawfinderEngine:
@@ -59,6 +63,8 @@ def _to_finding(row: dict, lines: list[str]) -> Finding:
     end = start + len(name) if line[start : start + len(name)] == name else len(line)
     level = int(row["Level"])
     cwes = tuple(dict.fromkeys(int(c) for c in _CWE.findall(row.get("CWEs", ""))))
+    if row.get("Category") == "random":
+        cwes = tuple(dict.fromkeys(_RANDOM_CWE if cwe == 327 else cwe for cwe in cwes))
     return Finding(
         engine="flawfinder",
         rule_id=row.get("RuleId") or name,

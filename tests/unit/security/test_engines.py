@@ -68,6 +68,13 @@ def test_flawfinder_on_buffer_text():
     assert [(f.rule_id, f.cwe, f.start_col) for f in findings] == [("FF1001", (120,), 29)]
 
 
+@pytest.mark.skipif(not FlawfinderEngine().available()[0], reason="flawfinder not installed")
+def test_flawfinder_files_a_predictable_generator_as_cwe_338_not_broken_crypto():
+    findings = FlawfinderEngine(min_level=1).scan("a.c", "c", "int main(void) {\n    srand(1);\n    return rand();\n}\n")
+    seeded = [f for f in findings if f.message.startswith("srand")]
+    assert seeded and all(f.cwe == (338,) for f in seeded)
+
+
 @pytest.mark.skipif(not ShellcheckEngine().available()[0], reason="shellcheck not installed")
 def test_shellcheck_keeps_only_security_checks():
     findings = ShellcheckEngine().scan("a.sh", "shellscript", "#!/bin/bash\nrm -rf $1/\nfoo=1\n")
