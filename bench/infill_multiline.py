@@ -12,7 +12,8 @@ beside the bare model, tests executed.
   has, stopping early when the server offers nothing.
 * --protocols block (beside or instead of `lines`, the line-by-line one above): one manual trigger
   on the span's first line opened at its indentation, the first item taken whole (the server
-  offers the block it would write there, completion/continuation.py): `server_block` its lines cut
+  offering the block it would write there, completion/continuation.py, turned on for the run; it
+  is off by default, and on for the `lines` protocol too when both run): `server_block` its lines cut
   to the span's number of lines (as the bare model's are), `server_block_own` its lines as the
   server ended them (what a user accepting the whole item gets).
 * bare: the same weights, the standard fill-in-the-middle prompt (text before the span, text after
@@ -183,6 +184,7 @@ def main() -> int:
     tester = single.Tester(args.timeout)
     started = time.monotonic()
     model = MultiSides(args.model, args.threads)
+    model.service.blocks = "block" in protocols  # the block answer is off by default (continuation.py)
     config = {"protocols": protocols, "part": args.part, "per_language": args.per_language, "seed": args.seed, "languages": languages,
               "model": model.status, "spans": len(spans),
               "server": "line by line, manual trigger, first item, as many lines as the span",

@@ -12,8 +12,10 @@ follows best goes first (the line ranking scored each line as if the code below 
 it, which a gap of several lines is not).
 
 Asked line by line, each line was written without the lines the model would put after it (a first
-line opening one way, the next request going another); measured on the tune part of the
-multi-line infilling set (bench/infill_multiline.py, docs/QUALITY.md).
+line opening one way, the next request going another). Off by default (`CompletionService.blocks`):
+on the tune part of the multi-line infilling set (bench/infill_multiline.py --protocols block,
+docs/QUALITY.md) the block answer passed fewer spans' tests than the line-by-line protocol and
+the bare model's fill-in-the-middle answer.
 """
 
 from __future__ import annotations

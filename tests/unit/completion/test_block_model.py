@@ -56,3 +56,7 @@ def test_the_block_engine_loads_only_when_the_setting_names_a_model():
     assert block.configured == []
     feature.apply_settings(Settings(blockModel="qwen2.5-coder-1.5b-instruct", threads=2), Settings())
     assert block.configured == [("qwen2.5-coder-1.5b-instruct", "", "auto", 2)]
+
+
+def test_the_block_answer_is_off_by_default():
+    assert CompletionService(_Engine()).blocks is False  # the tune part measured it below line by line
