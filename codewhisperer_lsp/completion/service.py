@@ -219,7 +219,7 @@ class CompletionService:
         if candidates.unhealed_retry:
             timings["unhealed_retry"] = True
         cleaned = clean(situation, request.language_id, request.text[:request.offset], candidates.texts)
-        if request.invoked and plan.stop is Stop.BLOCK and generator.abilities.constrains:
+        if request.invoked and plan.kind in placeholder.KINDS and generator.abilities.constrains:
             cleaned = self._past_placeholders(generator, maker, fim, cleaned, request, settings, spec, cancelled,
                                               lambda: self._healer_for(generator, engine), timings, started)
         items = rank(generator, situation, request, cleaned, lambda: maker.unhealed(False).text, ranking,

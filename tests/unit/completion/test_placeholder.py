@@ -15,11 +15,12 @@ from tests.unit.completion.conftest import at
 
 def test_placeholders_are_comments_and_stubs_only():
     for text in ("# TODO: implement this function\n    pass", "# Your code here\n    pass", "pass", "...",
-                 "raise NotImplementedError", "raise NotImplementedError()\n", "// TODO\n    return null;",
-                 'throw new UnsupportedOperationException("Not implemented");', "todo!()", "return"):
+                 "raise NotImplementedError", "raise NotImplementedError()\n", "// TODO\n    pass",
+                 'throw new UnsupportedOperationException("Not implemented");', "todo!()"):
         assert placeholder.is_placeholder(text), text
     for text in ("", "   \n", "# just a comment\n    return a + b", "mean = sum(xs) / len(xs)\n    return mean",
-                 "factors = []\n    # Replace this code\n    return factors", "return 0", "passes = 1"):
+                 "factors = []\n    # Replace this code\n    return factors", "return 0", "passes = 1",
+                 "return nil", "return None", "return", "// TODO\n    return null;"):  # an early return is code
         assert not placeholder.is_placeholder(text), text
 
 
@@ -61,3 +62,10 @@ def test_a_real_body_is_not_asked_again_and_the_retries_are_bounded(monkeypatch)
     assert asked == []
     assert ask(["pass"])[0] == ["pass"]  # nothing better found: the placeholder stays
     assert asked == list(range(1, placeholder.RETRIES + 1))
+
+
+def test_only_function_bodies_are_asked_again():
+    from codewhisperer_lsp.context.cursor import CompletionKind
+    assert CompletionKind.FUNCTION_BODY in placeholder.KINDS and CompletionKind.DOCSTRING_BODY in placeholder.KINDS
+    assert CompletionKind.BLOCK_BODY not in placeholder.KINDS  # `except ValueError:` + `pass` is code
+    assert at("python", BODY).kind in placeholder.KINDS
