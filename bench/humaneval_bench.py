@@ -357,6 +357,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", default="humaneval,infill,smoke", help="comma-separated: humaneval,infill,smoke")
     parser.add_argument("--limit", type=int, default=None, help="problems per set (per language for smoke)")
+    parser.add_argument("--offset", type=int, default=0, help="problems of the part skipped first (humaneval, infill)")
     parser.add_argument("--part", choices=("tune", "report", "all"), default="report",
                         help="the HumanEval problems of this part of bench/data/quality_split.json (tune choices on "
                              "`tune`, report figures from `report`)")
@@ -384,6 +385,7 @@ def main() -> int:
     problems = humaneval_problems() if {"humaneval", "infill"} & set(sets) else []
     split = splits.load()
     problems = [problem for problem in problems if splits.in_part(problem["task_id"], args.part, split)]
+    problems = problems[args.offset:]
     problems = problems[: args.limit] if args.limit is not None else problems
     smoke = []
     if "smoke" in sets:

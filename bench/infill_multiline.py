@@ -99,6 +99,12 @@ def bare_lines(middle: str, count: int) -> list[str]:
     return middle.split("\n")[:count]
 
 
+def block_lines(item: str, indent: str) -> list[str]:
+    """A block item as document lines: its first line goes after the indentation the cursor stands at."""
+    rows = item.split("\n")
+    return [indent + rows[0]] + rows[1:]
+
+
 def score(tester: single.Tester, span: Span, written: list[str], seconds: float, tests: bool) -> dict:
     row = {"lines": written, "exact": lines_exact(written, span.lines),
            "es": round(single.edit_similarity(joined(written), joined(span.lines)), 4), "seconds": round(seconds, 3)}
@@ -154,8 +160,7 @@ class MultiSides(single.Sides):
         seconds = time.monotonic() - started
         if not result.items or not result.items[0].strip():
             return [], seconds
-        rows = result.items[0].split("\n")
-        return [indent + rows[0]] + rows[1:], seconds
+        return block_lines(result.items[0], indent), seconds
 
 
 def main() -> int:
