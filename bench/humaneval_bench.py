@@ -70,6 +70,7 @@ SMOKE_TOKENS = 128
 SMOKE_STOPS = ("\n\n",)
 OPTIONS = {"codewhisperer": {"numSuggestions": 1, "maxNewTokens": MAX_NEW_TOKENS}}
 CURSOR = "<|>"
+BLOCK_MODEL_LOAD_S = 30.0
 
 
 def utf16_position(text: str, offset: int) -> tuple[int, int]:
@@ -83,7 +84,7 @@ class Server:
     """The real server over stdio, driven the way an editor drives it."""
 
     def __init__(self, state_dir: str, request_timeout: float, suggestions: int = 1, trigger: int = 1,
-                 levers: str | None = None):
+                 levers: str | None = None, model: str = "", block_model: str = ""):
         self.log = open(Path(state_dir) / "server-stderr.log", "wb")
         env = {"CODEWHISPERER_STATE_DIR": state_dir}
         if levers is not None:
@@ -92,11 +93,18 @@ class Server:
         self.raw = RawServer(env=env, stderr=self.log)
         self.timeout = request_timeout
         self.ids = iter(range(1, 10**9))
-        self.raw.initialize({"codewhisperer": {**OPTIONS["codewhisperer"], "numSuggestions": suggestions}})
+        options = {**OPTIONS["codewhisperer"], "numSuggestions": suggestions}
+        if model:
+            options["model"] = model
+        if block_model:
+            options["blockModel"] = block_model
+        self.raw.initialize({"codewhisperer": options})
         status = self.raw.wait_status()
         if status is None or status.get("state") != "ready":
             raise SystemExit(f"server not ready: {status}")
         self.status = status
+        if block_model:  # its engine loads beside the main one, unannounced: give it the time a load takes
+            time.sleep(BLOCK_MODEL_LOAD_S)
 
     def complete(self, name: str, language: str, text: str, offset: int) -> tuple[str, float]:
         """Open `text` as file:///project/<name>, ask at `offset`; (insertText or "", seconds)."""
@@ -349,6 +357,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", default="humaneval,infill,smoke", help="comma-separated: humaneval,infill,smoke")
     parser.add_argument("--limit", type=int, default=None, help="problems per set (per language for smoke)")
+    parser.add_argument("--offset", type=int, default=0, help="problems of the part skipped first (humaneval, infill)")
     parser.add_argument("--part", choices=("tune", "report", "all"), default="report",
                         help="the HumanEval problems of this part of bench/data/quality_split.json (tune choices on "
                              "`tune`, report figures from `report`)")
@@ -362,6 +371,10 @@ def main() -> int:
                              "then sampled ones; those that keep the syntax whole first); the first item is scored")
     parser.add_argument("--trigger", choices=("invoked", "automatic"), default="invoked",
                         help="the request's triggerKind (automatic: the first request in a new file, as typing sends it)")
+    parser.add_argument("--model", default="",
+                        help="the server's `model` setting (the bare model stays the default), e.g. the 1.5B")
+    parser.add_argument("--block-model", default="",
+                        help="the server's `blockModel` setting (a manual trigger's function and block bodies)")
     parser.add_argument("--levers", default=None,
                         help="the server's speed levers (CODEWHISPERER_SPEED_LEVERS; '' for none), default all")
     args = parser.parse_args()
@@ -372,6 +385,7 @@ def main() -> int:
     problems = humaneval_problems() if {"humaneval", "infill"} & set(sets) else []
     split = splits.load()
     problems = [problem for problem in problems if splits.in_part(problem["task_id"], args.part, split)]
+    problems = problems[args.offset:]
     problems = problems[: args.limit] if args.limit is not None else problems
     smoke = []
     if "smoke" in sets:
@@ -382,7 +396,7 @@ def main() -> int:
     bare = Bare(args.threads)
     with tempfile.TemporaryDirectory(prefix="cw-bench-state-") as state:
         server = Server(state, args.request_timeout, args.suggestions,
-                        1 if args.trigger == "invoked" else 2, args.levers)
+                        1 if args.trigger == "invoked" else 2, args.levers, args.model, args.block_model)
         results: dict = {}
         try:
             if "humaneval" in sets:
@@ -395,6 +409,7 @@ def main() -> int:
             server.close()
     print(f"server: {server.status.get('message', server.status)}")
     print(f"bare: {bare.status.message}")
+    print(f"model setting {args.model or '(default)'}; blockModel setting {args.block_model or '(none)'}")
     print(f"trigger {args.trigger}; levers {'all' if args.levers is None else args.levers or 'none'}")
     print(f"sets: {','.join(sets)}; part {args.part}; limit {args.limit}; seed {args.seed}; numSuggestions {args.suggestions}; "
           f"test timeout {args.timeout:.0f} s; "

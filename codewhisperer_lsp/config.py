@@ -71,6 +71,10 @@ class Settings:
     device: str = setting("auto", "where the model runs (`auto`: CUDA only if the session really runs on it)",
                           choices=("auto", "cpu", "cuda"))
     threads: int = setting(0, "inference threads; 0: one per core", bounds=(0, 256))
+    blockModel: str = setting("", "the model a manual trigger uses for a function or block body, for users willing to "
+                              "wait for a better body (the 1.5B: docs/QUALITY.md); loaded beside `model` when "
+                              "set; empty: `model` writes them too",
+                              values="a name from `codewhisperer-lsp model list`")
     autoSuggestions: bool = setting(True, "suggest while typing (a manual trigger, Alt+C, always asks)")
     debounceMs: int = setting(150, "delay after typing before an automatic request (clients that debounce read it)",
                               bounds=(0, 5000))

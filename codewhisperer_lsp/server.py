@@ -18,7 +18,7 @@ from codewhisperer_lsp.completion.service import CompletionService
 from codewhisperer_lsp.config import Settings, effective, load_policy, parse_settings
 from codewhisperer_lsp.lsp.commands import Commands
 from codewhisperer_lsp.lsp.completion import InlineCompletionFeature
-from codewhisperer_lsp.lsp.engine import EngineFeature
+from codewhisperer_lsp.lsp.engine import BlockEngineFeature, EngineFeature
 from codewhisperer_lsp.lsp.feature import Feature, run_hook
 from codewhisperer_lsp.lsp.references import ReferenceFeature
 from codewhisperer_lsp.lsp.security import SecurityFeature
@@ -54,11 +54,13 @@ class CodeWhispererServer(LanguageServer):
         self._told: set[str] = set()
         self.engine = ModelEngine(on_status=self._engine_status)
         self.trimmer = IdleTrimmer()  # gives freed memory back after work, at most every 20 s
-        self.completion = InlineCompletionFeature(self, CompletionService(self.engine))
+        self.block_engine = ModelEngine()  # loads only when the blockModel setting names a model
+        self.completion = InlineCompletionFeature(self, CompletionService(self.engine, self.block_engine))
         self.security = SecurityFeature(self)
         self.references = ReferenceFeature(self)
         # in the order settings reach them: the reference folders, then the model, then completion
-        self.features: tuple[Feature, ...] = (self.references, EngineFeature(self.engine), self.completion,
+        self.features: tuple[Feature, ...] = (self.references, EngineFeature(self.engine),
+                                              BlockEngineFeature(self.block_engine), self.completion,
                                               self.security)
 
     def start_io(self, stdin=None, stdout=None):

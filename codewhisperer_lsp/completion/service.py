@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from codewhisperer_lsp.completion import crossfile
+from codewhisperer_lsp.completion import continuation, crossfile, placeholder
 from codewhisperer_lsp.completion.closer import missing_closer
 from codewhisperer_lsp.completion import prompt as prompts
 from codewhisperer_lsp.completion import rerank
@@ -109,15 +109,19 @@ def rank(generator: Generator, situation: Situation, request: CompletionRequest,
 
 
 class CompletionService:
-    def __init__(self, engine: ModelEngine):
+    def __init__(self, engine: ModelEngine, block_engine: ModelEngine | None = None):
         self.engine = engine
-        self._healer = None
+        self.block_engine = block_engine  # the blockModel setting's, for a manual trigger's bodies
+        self._healers: dict[int, prompts.Healer] = {}
         self.crossfile = crossfile.CrossFileContext()
         self.windows = prompts.Windows()
         self.quick_windows = prompts.Windows(grid=4)
         self.warmer = warmup.shared()
         self.levers = levers()
         self._regions: dict[str, tuple] = {}  # uri -> (generator, lead text, window starts, cursor line)
+        # A manual trigger between code offering the block, not one line (continuation.py): off, the tune
+        # part measured it below the line-by-line protocol and the bare model (docs/QUALITY.md)
+        self.blocks = False
 
     def changed(self, uri: str, text: Callable[[], str | None]) -> None:
         """The document was edited: once the user stops, prefill its windows (the one the last
@@ -144,11 +148,20 @@ class CompletionService:
         self.windows.forget(uri)
         self.quick_windows.forget(uri)
 
-    def _healer_for(self, generator: Generator) -> prompts.Healer:
-        if self._healer is None:
-            first_special = min(self.engine.spec.special_tokens.values())
-            self._healer = prompts.Healer(generator.token_texts, first_special)
-        return self._healer
+    def _healer_for(self, generator: Generator, engine: ModelEngine | None = None) -> prompts.Healer:
+        if id(generator) not in self._healers:
+            first_special = min((engine or self.engine).spec.special_tokens.values())
+            self._healers[id(generator)] = prompts.Healer(generator.token_texts, first_special)
+        return self._healers[id(generator)]
+
+    def _engine_for(self, request: CompletionRequest, situation: Situation, settings: Settings) -> ModelEngine:
+        """The blockModel setting's engine for a manual trigger's function or block body, once it is
+        loaded; the main engine otherwise (and while it loads)."""
+        block = self.block_engine
+        if (block is not None and settings.blockModel and request.invoked and situation.stop is Stop.BLOCK
+                and block.status.state == "ready"):
+            return block
+        return self.engine
 
     def complete(self, request: CompletionRequest, settings: Settings,
                  cancelled: Callable[[], bool] = lambda: False) -> CompletionResult:
@@ -169,8 +182,11 @@ class CompletionService:
         if closer is not None:  # the line is known: no model call, on either trigger
             timings["closer"] = True
             return CompletionResult([closer], kind, timings)
-        generator = self.engine.generator()
-        spec = self.engine.spec
+        engine = self._engine_for(request, situation, settings)
+        generator = engine.generator()
+        spec = engine.spec
+        if engine is not self.engine:
+            timings["block_model"] = True
         if situation.plan is None:
             log.debug("completion %s kind=%s: nothing to suggest here", request.uri, kind)
             return CompletionResult([], kind, timings, outcome=Outcome.NOTHING_HERE)
@@ -199,15 +215,51 @@ class CompletionService:
         timings["prompt_tokens"] = len(maker.layout(fim).ids)
         candidates = run_attempts(generator, maker, attempts_for(fim, request.invoked, settings, ranking),
                                 min(plan.budget, settings.maxNewTokens), set(spec.stop_token_ids),
-                                lambda: self._healer_for(generator), cancelled, timings, started)
+                                lambda: self._healer_for(generator, engine), cancelled, timings, started)
         if candidates.unhealed_retry:
             timings["unhealed_retry"] = True
         cleaned = clean(situation, request.language_id, request.text[:request.offset], candidates.texts)
+        if request.invoked and plan.kind in placeholder.KINDS and generator.abilities.constrains:
+            cleaned = self._past_placeholders(generator, maker, fim, cleaned, request, settings, spec, cancelled,
+                                              lambda: self._healer_for(generator, engine), timings, started)
         items = rank(generator, situation, request, cleaned, lambda: maker.unhealed(False).text, ranking,
                      settings.numSuggestions, cancelled, timings)
+        if items and self.blocks and continuation.applies(situation, request.invoked, code_below):
+            items = self._continued(generator, maker, situation, items, cleaned, set(spec.stop_token_ids),
+                                    cancelled, timings)
         timings["total_ms"] = (time.monotonic() - started) * 1000
         log.debug("completion %s kind=%s items=%d %s", request.uri, kind, len(items), timings)
         return CompletionResult(items, kind, timings, cleaned.imports)
+
+    def _past_placeholders(self, generator: Generator, maker: PromptMaker, fim: bool, cleaned: Cleaned,
+                           request: CompletionRequest, settings: Settings, spec, cancelled: Callable[[], bool],
+                           healer: Callable[[], prompts.Healer], timings: dict, started: float) -> Cleaned:
+        """A manual trigger's body whose every item is a placeholder (placeholder.py): asked again from
+        the 2nd, 3rd... likeliest first token until one writes code; the placeholders go last."""
+        if not cleaned.items or not all(placeholder.is_placeholder(item) for item in cleaned.items):
+            return cleaned
+        situation = maker.situation
+        for rank in range(1, placeholder.RETRIES + 1):
+            retry = run_attempts(generator, maker, (Attempt(fim, rank),),
+                                 min(situation.plan.budget, settings.maxNewTokens), set(spec.stop_token_ids), healer,
+                                 cancelled, {}, started)
+            found = clean(situation, request.language_id, request.text[:request.offset], retry.texts)
+            timings["placeholder_retries"] = rank
+            if found.items and not placeholder.is_placeholder(found.items[0]):
+                found.items += [item for item in cleaned.items if item not in found.items]
+                return found
+        return cleaned
+
+    def _continued(self, generator: Generator, maker: PromptMaker, situation: Situation, items: list[str],
+                   cleaned: Cleaned, stop_ids: set[int], cancelled: Callable[[], bool], timings: dict) -> list[str]:
+        """The items with the first grown into the block the model would write (continuation.py)."""
+        began = time.monotonic()
+        prompt = maker.layout(True)
+        items, first = continuation.grow_first(generator, prompt.text, prompt.healed, maker.unhealed(False).text,
+                                               situation, items, cleaned.origins, stop_ids, cancelled)
+        timings.update(block_ms=(time.monotonic() - began) * 1000, block_lines=items[0].count("\n") + 1,
+                       block_first=first)
+        return items
 
     def _place_window(self, request: CompletionRequest, maker: PromptMaker, lines: list[str], fim: bool,
                       timings: dict) -> None:

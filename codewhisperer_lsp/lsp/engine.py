@@ -16,3 +16,16 @@ class EngineFeature(Feature):
 
     def apply_settings(self, new: Settings, previous: Settings) -> None:
         self.engine.configure(new.model, new.modelPath, new.device, new.threads, new.remote)  # a no-op when unchanged
+
+
+class BlockEngineFeature(Feature):
+    """The second engine of `blockModel` (a manual trigger's function and block bodies): loaded only
+    while that setting names a model."""
+    name = "block model"
+
+    def __init__(self, engine: ModelEngine):
+        self.engine = engine
+
+    def apply_settings(self, new: Settings, previous: Settings) -> None:
+        if new.blockModel:
+            self.engine.configure(new.blockModel, "", new.device, new.threads)  # a no-op when unchanged

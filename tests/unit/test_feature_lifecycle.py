@@ -61,4 +61,5 @@ def test_the_server_gives_every_feature_the_new_and_the_previous_settings(monkey
     ls.shutdown_features()
     assert recording.calls == [("apply_settings", 3, 4), ("apply_settings", 4, 6), ("shutdown",)]
     assert shown == ["CodeWhisperer: the broken feature failed (apply_settings): cannot apply"]
-    assert [feature.name for feature in create_server().features] == ["references", "model", "completion", "security"]
+    assert [feature.name for feature in create_server().features] == ["references", "model", "block model", "completion",
+                                                                     "security"]

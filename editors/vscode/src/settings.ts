@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 const CLIENT_ONLY = ['server', 'trace'];
 
 export const SERVER_KEYS = [
-    'model', 'modelPath', 'device', 'threads', 'autoSuggestions', 'debounceMs', 'numSuggestions',
+    'model', 'modelPath', 'blockModel', 'device', 'threads', 'autoSuggestions', 'debounceMs', 'numSuggestions',
     'maxPromptTokens', 'maxNewTokens', 'crossFileContext', 'temperature', 'includeSuggestionsWithCodeReferences',
     'collectMetrics', 'referenceFolders', 'logLevel', 'security.autoScanOnSave', 'security.maxFiles', 'security.maxBytes',
     'security.timeoutSeconds', 'security.checkSuggestions', 'security.returnInsecureSuggestions',

@@ -90,3 +90,9 @@ def test_multi_line_spans_and_the_bare_middle_cut_to_their_lines():
     tester = bench.Tester(timeout=30)
     assert tester.passes_document(spans[0], spans[0].document(["    y = x + x", "    z = y"]))
     assert not tester.passes_document(spans[0], spans[0].document(["    y = x + x", "    z = 0"]))
+
+
+def test_a_block_item_becomes_the_span_lines_after_the_cursor_indentation():
+    from bench import infill_multiline as multi
+    assert multi.block_lines("for x in xs:\n        s += x", "    ") == ["    for x in xs:", "        s += x"]
+    assert multi.block_lines("return s", "    ") == ["    return s"]
