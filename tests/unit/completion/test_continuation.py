@@ -120,7 +120,7 @@ class _Grower(_Writer):
         line = prompt_text.rstrip("\n").rsplit("\n", 1)[-1].strip()
         return _Generation(self.after.get(line, ""), [0])
 
-    def continuation_logprob(self, context, continuation, cancelled=lambda: False) -> float:
+    def continuation_logprob(self, context, continuation, cancelled=lambda: False, floor=None) -> float:
         return -1.0 if self.likes in "".join(context) else -9.0
 
 
