@@ -63,6 +63,7 @@ WRITER = textwrap.dedent("""
     from codewhisperer_lsp.references.log import ReferenceLog
     log = ReferenceLog(sys.argv[1])
     i = int(sys.argv[2])
+    print("ready", flush=True)
     while True:
         if log.append({"itemId": f"item-{i}", "message": "x" * 400_000}):
             print(i, flush=True)  # acknowledged: from here on it must survive
@@ -77,6 +78,9 @@ def test_kill_during_writes_loses_no_acknowledged_entry(tmp_path, round_):
     for kill_after in (0.15, 0.3, 0.45):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), str(start)],
                                 stdout=subprocess.PIPE, text=True)
+        # the kill is timed from the writer's first write, not from its start: on a loaded machine
+        # starting Python and importing the log alone can take longer than the delay
+        assert proc.stdout.readline().strip() == "ready"
         time.sleep(kill_after + 0.07 * round_)
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate()
