@@ -23,10 +23,13 @@ REQUIRED = ("model.onnx", "genai_config.json", "tokenizer.json")
 ROWS_GRAPH = "model.rows.onnx"  # the export's graph with a `logits_from` input (models/logit_rows.py), where built
 
 
+def has_rows_graph(folder: Path) -> bool:
+    return (folder / ROWS_GRAPH).is_file()
+
+
 def graph_file(folder: Path) -> Path:
     """The graph the runtime loads: the one with the `logits_from` input where it was built."""
-    rows = folder / ROWS_GRAPH
-    return rows if rows.is_file() else folder / "model.onnx"
+    return folder / (ROWS_GRAPH if has_rows_graph(folder) else "model.onnx")
 
 
 class ArtifactError(Exception):

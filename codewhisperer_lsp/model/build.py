@@ -283,18 +283,13 @@ def convert(spec: ModelSpec, target: str, gguf: Path, python: Path, final: Path,
         shutil.rmtree(work, ignore_errors=True)
 
 
-def add_logit_rows(python: Path, folder: Path) -> bool:
+def add_logit_rows(python: Path, folder: Path) -> None:
     """Write the model's graph with a `logits_from` input beside it (models/logit_rows.py): a prefill
-    then skips the output projection of all but its last positions. True when it was written."""
+    then skips the output projection of all but its last positions."""
     result = subprocess.run([str(python), str(MODELS_DIR / "logit_rows.py"), str(folder)],
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError(f"adding the logits_from input failed: {result.stderr.strip()[-1500:]}")
-    return result.stdout.strip() == "added"
-
-
-def _has_logit_rows(folder: Path) -> bool:
-    return (folder / artifacts.ROWS_GRAPH).is_file()
 
 
 def _upgrade(spec: ModelSpec, target: str, final: Path, manifest: dict, root: Path, report: Report) -> dict:
@@ -317,7 +312,7 @@ def _reusable(spec: ModelSpec, target: str, final: Path, report: Report, root: P
         if final.exists():
             report(f"rebuilding: {exc}")
         return False
-    if not _has_logit_rows(final):
+    if not artifacts.has_rows_graph(final):
         try:
             _upgrade(spec, target, final, built.manifest, root, report)
         except BuildError as exc:
